@@ -1,0 +1,112 @@
+package dev.sessionplugin.core;
+
+import dev.sessionplugin.core.descriptor.Project;
+import dev.sessionplugin.core.dialect.Dialect;
+import dev.sessionplugin.core.dialect.Dialects;
+import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.extract.LocalFile;
+import dev.sessionplugin.core.extract.SourceFiles;
+import dev.sessionplugin.core.graph.Selection;
+import dev.sessionplugin.core.render.StatementTemplates;
+import dev.sessionplugin.core.report.CheckResult;
+import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.report.ReportWriter;
+import dev.sessionplugin.core.report.RunReport;
+import dev.sessionplugin.core.steps.CheckStep;
+import dev.sessionplugin.core.steps.CtasStep;
+import dev.sessionplugin.core.steps.PublishStep;
+import dev.sessionplugin.core.steps.StageStep;
+import dev.sessionplugin.core.steps.StepContext;
+import dev.sessionplugin.core.warehouse.DryRunWarehouse;
+import dev.sessionplugin.core.warehouse.JdbcWarehouse;
+import dev.sessionplugin.core.warehouse.RenderedFiles;
+import dev.sessionplugin.core.warehouse.Retry;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The core's entry point: plans the run, then executes the goal's steps in order — extract, stage, ctas, test,
+ * swap — writing the report whatever happens. Publishing comes last and only after every check passed.
+ */
+public final class Pipeline {
+
+    private Pipeline() {
+    }
+
+    public static RunReport execute(RunRequest request, Progress progress) {
+        Project project = Project.load(request.projectDir(), request.descriptor());
+        String target = request.target() == null || request.target().isBlank()
+                ? project.descriptor().target() : request.target();
+        Path databaseFile = project.dir().resolve(project.descriptor().duckdb().path());
+        Dialect dialect = Dialects.forTarget(target, databaseFile);
+        Statements statements = new Statements(dialect, new StatementTemplates(target, project.dir()),
+                project.descriptor().schemas());
+        Selection selection = new Selection(request.select() == null ? "" : request.select());
+
+        long planning = System.nanoTime();
+        Plan plan = Planner.plan(project, statements, selection);
+        progress.info(String.format("plan   %d models, %d sources, %d custom checks on %s (%s) in %d ms",
+                plan.models().size(), plan.sources().size(), plan.checks().size(), target,
+                dialect.describeTarget(), (System.nanoTime() - planning) / 1_000_000));
+
+        RunReport report = new RunReport(request.goal().word(), target, selection.expression(), progress);
+        Path rendered = request.buildDir().resolve("session").resolve("rendered");
+        RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
+        try (Warehouse warehouse = request.goal() == Goal.RENDER ? new DryRunWarehouse(dialect, files)
+                : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
+            StepContext ctx = new StepContext(plan, warehouse, statements, report);
+            runSteps(request, project, ctx);
+            report.finish(null);
+        } catch (SessionException e) {
+            report.finish(e.getMessage());
+            finish(request, project, report);
+            throw e;
+        }
+        finish(request, project, report);
+        return report;
+    }
+
+    private static void runSteps(RunRequest request, Project project, StepContext ctx) {
+        Goal goal = request.goal();
+        if (goal == Goal.SWAP) {
+            PublishStep.run(ctx);
+            return;
+        }
+        if (goal != Goal.CTAS) {
+            List<LocalFile> files = goal == Goal.RENDER ? SourceFiles.planned(project, ctx.plan().sources(),
+                    request.sourcesOverride()) : SourceFiles.resolve(project, ctx.plan().sources(),
+                    request.sourcesOverride());
+            StageStep.run(ctx, files);
+        }
+        if (goal == Goal.STAGE) {
+            return;
+        }
+        CtasStep.run(ctx);
+        if (goal == Goal.CTAS) {
+            return;
+        }
+        boolean passed = CheckStep.run(ctx);
+        if (!passed && goal != Goal.RENDER) {
+            List<CheckResult> failed = ctx.report().failedChecks();
+            throw new SessionException(SessionException.Kind.CHECK, null, failed.size() + " check(s) failed; "
+                    + (goal == Goal.RUN ? "nothing was published" : "shadows kept for inspection") + ":\n  "
+                    + failed.stream().map(CheckResult::describe).collect(Collectors.joining("\n  ")),
+                    "query the failing rows in the audit tables named above, fix the data or the model, run again",
+                    null);
+        }
+        if (goal == Goal.RUN || goal == Goal.RENDER) {
+            PublishStep.run(ctx);
+        }
+    }
+
+    private static void finish(RunRequest request, Project project, RunReport report) {
+        report.summary().forEach(report::info);
+        if (request.goal() != Goal.RENDER) {
+            ReportWriter.write(report, request.buildDir().resolve("session-reports"), project.descriptor().project(),
+                    request.pluginVersion());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sessionplugin.core.descriptor;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The built-in checks: which arguments each takes; the SQL is the dialect's {@code checks/<word>} template. */
+public enum CheckType {
+    UNIQUE("unique", true, Set.of(), Set.of()),
+    NOT_NULL("not_null", true, Set.of(), Set.of()),
+    NO_DUPLICATE_ROWS("no_duplicate_rows", false, Set.of(), Set.of()),
+    ACCEPTED_VALUES("accepted_values", true, Set.of("values"), Set.of()),
+    RELATIONSHIPS("relationships", true, Set.of("to", "field"), Set.of()),
+    ROW_COUNT("row_count", false, Set.of(), Set.of("min", "max", "within_percent")),
+    FRESH("fresh", true, Set.of("max_age"), Set.of());
+
+    private final String word;
+    private final boolean needsColumns;
+    private final Set<String> required;
+    private final Set<String> optional;
+
+    CheckType(String word, boolean needsColumns, Set<String> required, Set<String> optional) {
+        this.word = word;
+        this.needsColumns = needsColumns;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    public String word() {
+        return word;
+    }
+
+    public boolean needsColumns() {
+        return needsColumns;
+    }
+
+    public Set<String> required() {
+        return required;
+    }
+
+    public Set<String> optional() {
+        return optional;
+    }
+
+    public static Optional<CheckType> of(String word) {
+        return Arrays.stream(values()).filter(t -> t.word.equals(word)).findFirst();
+    }
+
+    public static List<String> words() {
+        return Arrays.stream(values()).map(CheckType::word).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sessionplugin.core.descriptor;
+
+import java.util.Map;
+
+/**
+ * Everything {@code pipeline.yaml} declares, validated. Maps keep the file's order, which is also the order of
+ * log lines and reports.
+ */
+public record Descriptor(
+        String file,
+        String project,
+        String target,
+        DuckDbSettings duckdb,
+        Schemas schemas,
+        Map<String, SourceSpec> sources,
+        Map<String, ModelSpec> models,
+        Map<String, Object> vars) {
+
+    /** Where the embedded target keeps its database file, relative to the project directory. */
+    public record DuckDbSettings(String path) {
+        public static final String DEFAULT_PATH = "target/session.duckdb";
+    }
+
+    /** Schema names: staging tables, published models, kept failing rows, and the run's own bookkeeping. */
+    public record Schemas(String staging, String published, String audit, String meta) {
+    }
+}

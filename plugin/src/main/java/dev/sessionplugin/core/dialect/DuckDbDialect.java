@@ -1,0 +1,162 @@
+package dev.sessionplugin.core.dialect;
+
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.SessionException.Kind;
+import dev.sessionplugin.core.warehouse.Sql;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Embedded DuckDB. DDL is transactional here, so a whole publish is one transaction: every model switches to its
+ * new version at once, or (on any error or a crash) none does. Engine errors carry no SQLSTATE; they are told
+ * apart by their message prefix.
+ */
+public final class DuckDbDialect implements Dialect {
+
+    private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
+    private static final Pattern CSV_FILE = Pattern.compile("(?m)^\\s*file = (.+)$");
+    private static final Pattern ORIGINAL = Pattern.compile("(?m)^Original Line: (.*)$");
+    private static final Pattern LOCK = Pattern.compile("Could not set lock on file \"([^\"]+)\": (.*?)(\\.|$)",
+            Pattern.MULTILINE);
+
+    private final Path file;
+
+    public DuckDbDialect(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public String name() {
+        return Dialects.DUCKDB;
+    }
+
+    /** Quoted: DuckDB keeps the declared case and still matches names case-insensitively, and keywords are safe. */
+    @Override
+    public String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw SessionException.io(Location.of(file.toString()), "cannot create the database folder: " + e,
+                    "check that the build directory is writable", e);
+        }
+        Properties props = new Properties();
+        // An s3:// path must fail fast here, not try to download an extension from the internet.
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "false");
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+    }
+
+    @Override
+    public String describeTarget() {
+        return file.toString();
+    }
+
+    @Override
+    public boolean isTransient(SQLException error) {
+        return message(error).contains("TransactionContext Error") && message(error).contains("onflict");
+    }
+
+    @Override
+    public SessionException translate(SQLException error, Sql statement) {
+        String text = message(error);
+        String where = statement == null ? null : statement.relativePath();
+        Matcher lock = LOCK.matcher(text);
+        if (lock.find()) {
+            return new SessionException(Kind.WAREHOUSE, Location.of(lock.group(1)),
+                    "the database file is locked by another process: " + lock.group(2),
+                    "wait for the other run to finish, or close the program holding the file "
+                            + "(a DuckDB CLI or a BI tool pointed at it)", error);
+        }
+        Matcher csv = CSV_LINE.matcher(text);
+        if (csv.find()) {
+            Matcher f = CSV_FILE.matcher(text);
+            Matcher original = ORIGINAL.matcher(text);
+            String detail = detail(text);
+            String row = original.find() ? original.group(1) : "";
+            return new SessionException(Kind.DATA, new Location(f.find() ? f.group(1).trim() : "CSV",
+                    Integer.parseInt(csv.group(1)), 0), "malformed CSV row: " + detail + " (row: " + row + ")",
+                    "fix that row of the file, or declare the column with a type that accepts it in pipeline.yaml",
+                    error);
+        }
+        if (text.startsWith("IO Error: No files found")) {
+            return new SessionException(Kind.DATA, null, firstLine(text),
+                    "check the source's uri in pipeline.yaml (or -Dsession.sources)", error);
+        }
+        if (text.matches("(?s)^(Parser|Binder|Catalog) Error.*")) {
+            return new SessionException(Kind.CONFIG, where == null ? null : Location.of(where), clip(text),
+                    "fix the SQL that produced this statement (the rendered file shows it as it ran)", error);
+        }
+        if (text.startsWith("IO Error")) {
+            return new SessionException(Kind.IO, Location.of(file.toString()), clip(text),
+                    "check that the file and its folder exist and are writable", error);
+        }
+        return new SessionException(Kind.WAREHOUSE, where == null ? null : Location.of(where), clip(text), null,
+                error);
+    }
+
+    /**
+     * One transaction for all models: retire each live table, promote its shadow, drop the retired one. Which live
+     * tables exist is asked first, because a failed RENAME would abort the transaction.
+     */
+    @Override
+    public void publish(Warehouse warehouse, Statements statements, List<Publication> publications) {
+        List<Boolean> live = publications.stream()
+                .map(p -> warehouse.queryLong(statements.tableExists("swap", p.model(), p.schema(), p.live())) > 0)
+                .toList();
+        warehouse.inTransaction(() -> {
+            for (int i = 0; i < publications.size(); i++) {
+                Publication p = publications.get(i);
+                String retired = p.live() + "__retired";
+                if (live.get(i)) {
+                    warehouse.update(statements.rename("swap", p.model(), "retire_live", p.schema(), p.live(), retired));
+                }
+                warehouse.update(statements.rename("swap", p.model(), "promote_shadow", p.schema(), p.shadow(), p.live()));
+                if (live.get(i)) {
+                    warehouse.update(statements.dropTable("swap", p.model(), "drop_retired", p.schema(), retired));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String message(SQLException error) {
+        String text = error.getMessage() == null ? error.toString() : error.getMessage();
+        // DuckDB 1.5 wraps the real error behind this preamble.
+        int real = text.indexOf("\nError: ");
+        return text.startsWith("Invalid Input Error: Attempting to execute") && real > 0
+                ? text.substring(real + 8) : text;
+    }
+
+    private static String detail(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Original Line:") && i + 1 < lines.size()) {
+                return lines.get(i + 1);
+            }
+        }
+        return firstLine(text);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
+    }
+
+    private static String clip(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(4).toList();
+        return String.join(" | ", lines);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.sessionplugin.core.dialect;
+
+import dev.sessionplugin.core.descriptor.CheckSpec;
+import dev.sessionplugin.core.descriptor.Descriptor.Schemas;
+import dev.sessionplugin.core.descriptor.SourceSpec;
+import dev.sessionplugin.core.render.StatementTemplates;
+import dev.sessionplugin.core.warehouse.Sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds every statement the steps run from the dialect's templates. This is the only place that turns names
+ * and values into template variables, always through the dialect's quoting.
+ */
+public final class Statements {
+
+    public static final String SHADOW_SUFFIX = "__shadow";
+
+    private final Dialect dialect;
+    private final StatementTemplates templates;
+    private final Schemas schemas;
+
+    public Statements(Dialect dialect, StatementTemplates templates, Schemas schemas) {
+        this.dialect = dialect;
+        this.templates = templates;
+        this.schemas = schemas;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Schemas schemas() {
+        return schemas;
+    }
+
+    public static String shadowOf(String model) {
+        return model + SHADOW_SUFFIX;
+    }
+
+    /** The relation a model is read from: its shadow while this run builds it, else the published table. */
+    public String modelRelation(String model, boolean shadow) {
+        return dialect.relation(schemas.published(), shadow ? shadowOf(model) : model);
+    }
+
+    public String sourceRelation(SourceSpec source) {
+        return dialect.relation(schemas.staging(), source.table());
+    }
+
+    public Sql createSchema(String step, String schema) {
+        return sql(step, schema, "create_schema", Map.of("schema", dialect.identifier(schema)));
+    }
+
+    public Sql createStagingTable(SourceSpec source) {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (int i = 0; i < source.columns().size(); i++) {
+            var c = source.columns().get(i);
+            columns.add(Map.of("name", dialect.identifier(c.name()), "type", c.type(),
+                    "last", i == source.columns().size() - 1));
+        }
+        return sql("stage", source.name(), "create_staging_table",
+                Map.of("table", sourceRelation(source), "columns", columns));
+    }
+
+    /** @param file where the engine reads the CSV from (a local path, or a stage file on a warehouse) */
+    public Sql loadCsv(SourceSpec source, String file) {
+        return sql("stage", source.name(), "load_csv", Map.of("table", sourceRelation(source),
+                "file", dialect.literal(file)));
+    }
+
+    public Sql ctasShadow(String model, String select) {
+        return sql("ctas", model, "ctas_shadow", Map.of("shadow", modelRelation(model, true), "select", select));
+    }
+
+    public Sql countRows(String step, String subject, String relation) {
+        return sql(step, subject, "count_rows", Map.of("relation", relation));
+    }
+
+    /** The columns of a relation, read through a query that returns no rows. */
+    public Sql describe(String step, String subject, String relation) {
+        return sql(step, subject, "describe", Map.of("relation", relation));
+    }
+
+    public Sql tableExists(String step, String subject, String schema, String table) {
+        return sql(step, subject, "table_exists", Map.of("schema_name", dialect.literal(schema),
+                "table_name", dialect.literal(table)));
+    }
+
+    /**
+     * A built-in check as a query returning the failing rows.
+     *
+     * @param relation the relation checked (a shadow or a staging table)
+     * @param target   for {@code relationships}: the relation the keys must exist in
+     */
+    public Sql check(String subject, String relation, CheckSpec check, String target) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("relation", relation);
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (int i = 0; i < check.columns().size(); i++) {
+            columns.add(Map.of("name", dialect.identifier(check.columns().get(i)),
+                    "last", i == check.columns().size() - 1));
+        }
+        context.put("columns", columns);
+        context.put("column", check.columns().isEmpty() ? "" : dialect.identifier(check.columns().get(0)));
+        for (String key : List.of("min", "max", "within_percent")) {
+            Object value = check.params().get(key);
+            context.put(key, value == null ? false : Map.of("value", value));
+        }
+        if (check.params().get("values") instanceof List<?> values) {
+            List<Map<String, Object>> literals = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                literals.add(Map.of("value", dialect.literal(String.valueOf(values.get(i))),
+                        "last", i == values.size() - 1));
+            }
+            context.put("values", literals);
+        }
+        if (check.params().get("field") != null) {
+            context.put("field", dialect.identifier(String.valueOf(check.params().get("field"))));
+        } else if (!check.columns().isEmpty()) {
+            context.put("field", dialect.identifier(check.columns().get(0)));
+        }
+        context.put("target", target != null);
+        if (target != null) {
+            context.put("target_relation", target);
+        }
+        if (check.params().get("max_age") instanceof String age) {
+            String unit = switch (age.charAt(age.length() - 1)) {
+                case 'm' -> "minute";
+                case 'h' -> "hour";
+                default -> "day";
+            };
+            context.put("max_age", Map.of("amount", age.replaceAll("\\D", ""), "unit", unit));
+        }
+        return sql("test", subject, "checks/" + check.type(), context).named(check.name());
+    }
+
+    /** Keeps a check's failing rows in the audit schema so they can be queried after the run. */
+    public Sql keepFailures(String subject, String check, String failingRowsQuery) {
+        return sql("test", subject, "keep_failures", Map.of("table",
+                dialect.relation(schemas.audit(), subject + "__" + check), "query", failingRowsQuery))
+                .named(check + ".keep");
+    }
+
+    public Sql rename(String step, String subject, String purpose, String schema, String from, String to) {
+        return sql(step, subject, "rename_table", Map.of("from", dialect.relation(schema, from),
+                "to", dialect.identifier(to), "to_relation", dialect.relation(schema, to))).named(purpose);
+    }
+
+    public Sql dropTable(String step, String subject, String purpose, String schema, String table) {
+        return sql(step, subject, "drop_table", Map.of("table", dialect.relation(schema, table))).named(purpose);
+    }
+
+    /** The run's bookkeeping: when each shadow was built and whether its checks passed since. */
+    public Sql ledger(String template, String model, Map<String, Object> values) {
+        Map<String, Object> context = new HashMap<>(values);
+        context.put("ledger", dialect.relation(schemas.meta(), "shadows"));
+        context.put("model", dialect.literal(model));
+        return sql("meta", model, template, context);
+    }
+
+    /** A statement from {@code templates/<dialect>/<template>.sql.mustache} with the given variables. */
+    public Sql sql(String step, String subject, String template, Map<String, Object> context) {
+        return new Sql(step, subject, template, templates.render(template, context));
+    }
+}

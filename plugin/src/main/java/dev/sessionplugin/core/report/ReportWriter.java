@@ -1,0 +1,162 @@
+package dev.sessionplugin.core.report;
+
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.descriptor.CheckSpec.CheckStatus;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a run's report for machines: {@code run_results.json}, and one {@code TEST-session.<model>.xml} per model
+ * or source in the Surefire schema, so CI servers list data checks like unit tests.
+ */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    public static void write(RunReport report, Path dir, String project, String pluginVersion) {
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(dir.resolve("run_results.json").toFile(), results(report, project, pluginVersion));
+            Map<String, List<CheckResult>> bySubject = new TreeMap<>();
+            for (CheckResult c : report.checks()) {
+                bySubject.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c);
+            }
+            for (var entry : bySubject.entrySet()) {
+                try (Writer out = Files.newBufferedWriter(dir.resolve("TEST-session." + entry.getKey() + ".xml"),
+                        StandardCharsets.UTF_8)) {
+                    junit(entry.getKey(), entry.getValue(), out);
+                }
+            }
+        } catch (IOException | XMLStreamException e) {
+            throw SessionException.io(Location.of(dir.toString()), "cannot write the run report: " + e.getMessage(),
+                    "check that the build directory is writable", e);
+        }
+    }
+
+    static Map<String, Object> results(RunReport report, String project, String pluginVersion) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("plugin_version", pluginVersion);
+        root.put("project", project);
+        root.put("goal", report.goal());
+        root.put("target", report.target());
+        root.put("selection", report.selection());
+        root.put("started_at", report.started().toString());
+        root.put("finished_at", report.finished().toString());
+        root.put("status", report.succeeded() ? "success" : "failure");
+        root.put("failure", report.failure());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepResult s : report.steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", s.step());
+            m.put("subject", s.subject());
+            m.put("status", s.status().name().toLowerCase(Locale.ROOT));
+            m.put("rows", s.rows());
+            m.put("duration_ms", s.millis());
+            m.put("detail", s.detail());
+            m.put("statement_file", s.statementFile());
+            steps.add(m);
+        }
+        root.put("steps", steps);
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (CheckResult c : report.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subject", c.subject());
+            m.put("name", c.name());
+            m.put("type", c.type());
+            m.put("severity", c.severity().name().toLowerCase(Locale.ROOT));
+            m.put("status", c.status().name().toLowerCase(Locale.ROOT));
+            m.put("failing_rows", c.failing());
+            m.put("sample", stringify(c.sample()));
+            m.put("audit_table", c.auditTable());
+            m.put("duration_ms", c.millis());
+            m.put("statement_file", c.statementFile());
+            checks.add(m);
+        }
+        root.put("checks", checks);
+        return root;
+    }
+
+    static void junit(String subject, List<CheckResult> checks, Writer out) throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).count();
+        long millis = checks.stream().mapToLong(CheckResult::millis).sum();
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "session." + subject);
+        xml.writeAttribute("tests", String.valueOf(checks.size()));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", seconds(millis));
+        for (CheckResult c : checks) {
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "session." + subject);
+            xml.writeAttribute("name", c.name());
+            xml.writeAttribute("time", seconds(c.millis()));
+            if (c.status() == CheckStatus.FAILED) {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", c.describe());
+                xml.writeAttribute("type", c.type());
+                xml.writeCharacters(details(c));
+                xml.writeEndElement();
+            } else if (c.status() == CheckStatus.WARNED) {
+                xml.writeStartElement("system-out");
+                xml.writeCharacters("WARN " + details(c));
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+    }
+
+    private static String details(CheckResult c) {
+        StringBuilder text = new StringBuilder(c.describe()).append('\n');
+        text.append("failing rows: ").append(c.failing()).append('\n');
+        text.append("all failing rows: ").append(c.auditTable()).append('\n');
+        text.append("statement: ").append(c.statementFile()).append('\n');
+        for (Map<String, Object> row : c.sample()) {
+            text.append("  ").append(row).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static List<Map<String, String>> stringify(List<Map<String, Object>> rows) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            row.forEach((k, v) -> m.put(k, v == null ? null : v.toString()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

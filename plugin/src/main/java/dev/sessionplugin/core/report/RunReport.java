@@ -1,0 +1,148 @@
+package dev.sessionplugin.core.report;
+
+import dev.sessionplugin.core.descriptor.CheckSpec.CheckStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything a run did, collected as it happens, printed as one line per step and a summary table at the end. */
+public final class RunReport {
+
+    private final String goal;
+    private final String target;
+    private final String selection;
+    private final Progress progress;
+    private final Instant started = Instant.now();
+    private final List<StepResult> steps = Collections.synchronizedList(new ArrayList<>());
+    private final List<CheckResult> checks = Collections.synchronizedList(new ArrayList<>());
+    private Instant finished;
+    private String failure;
+
+    public RunReport(String goal, String target, String selection, Progress progress) {
+        this.goal = goal;
+        this.target = target;
+        this.selection = selection;
+        this.progress = progress;
+    }
+
+    public void step(StepResult result) {
+        steps.add(result);
+        String rows = result.rows() < 0 ? "" : String.format(Locale.ROOT, "%,d rows", result.rows());
+        String line = String.format(Locale.ROOT, "%-6s %-32s %-7s %14s %9s%s", result.step(), result.subject(),
+                result.status(), rows, seconds(result.millis()), result.detail() == null ? "" : "  " + result.detail());
+        if (result.status() == StepResult.Status.FAILED) {
+            progress.warn(line.stripTrailing());
+        } else {
+            progress.info(line.stripTrailing());
+        }
+    }
+
+    public void check(CheckResult result) {
+        checks.add(result);
+        String line = String.format(Locale.ROOT, "%-6s %-32s %-7s %14s %9s  %s", "test", result.subject(),
+                result.status() == CheckStatus.PASSED ? "OK" : result.status().toString(),
+                String.format(Locale.ROOT, "%,d failing", result.failing()), seconds(result.millis()), result.name());
+        if (result.status() == CheckStatus.PASSED) {
+            progress.info(line);
+        } else {
+            progress.warn(line);
+            progress.warn("       " + result.describe() + " (all rows: " + result.auditTable() + ")");
+        }
+    }
+
+    public void info(String line) {
+        progress.info(line);
+    }
+
+    public void warn(String line) {
+        progress.warn(line);
+    }
+
+    public void finish(String failureMessage) {
+        this.finished = Instant.now();
+        this.failure = failureMessage;
+    }
+
+    public List<StepResult> steps() {
+        return List.copyOf(steps);
+    }
+
+    public List<CheckResult> checks() {
+        return List.copyOf(checks);
+    }
+
+    public List<CheckResult> failedChecks() {
+        return checks().stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
+    }
+
+    public String goal() {
+        return goal;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public String selection() {
+        return selection;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public Instant finished() {
+        return finished == null ? Instant.now() : finished;
+    }
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    /** A table of subjects × steps (status, rows, time), then the checks' totals. */
+    public List<String> summary() {
+        Map<String, Map<String, StepResult>> grid = new LinkedHashMap<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (StepResult s : steps()) {
+            grid.computeIfAbsent(s.subject(), k -> new LinkedHashMap<>()).put(s.step(), s);
+            columns.add(s.step());
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "model / source"));
+        columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-26s", c)));
+        lines.add(head.toString());
+        lines.add("-".repeat(head.length()));
+        for (var row : grid.entrySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s", row.getKey()));
+            for (String c : columns) {
+                StepResult s = row.getValue().get(c);
+                String cell = s == null ? "" : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT,
+                        " %,d", s.rows())) + " " + seconds(s.millis());
+                line.append(String.format(Locale.ROOT, " | %-26s", cell));
+            }
+            lines.add(line.toString());
+        }
+        long passed = checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
+        long warned = checks().stream().filter(c -> c.status() == CheckStatus.WARNED).count();
+        lines.add(String.format(Locale.ROOT, "checks: %d passed, %d warned, %d failed; %s in %s", passed, warned,
+                failedChecks().size(), succeeded() ? "succeeded" : "FAILED",
+                seconds(Duration.between(started, finished()).toMillis())));
+        return lines;
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sessionplugin.core.steps;
+
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.Plan.PlannedModel;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.report.StepResult;
+import dev.sessionplugin.core.report.StepResult.Status;
+import dev.sessionplugin.core.warehouse.Sql;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Builds each selected model, in dependency order, into its shadow table next to the published one. */
+public final class CtasStep {
+
+    private CtasStep() {
+    }
+
+    public static void run(StepContext ctx) {
+        ctx.ensureSchemas();
+        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
+        for (PlannedModel model : ctx.plan().models()) {
+            Timer timer = new Timer();
+            Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
+            String file = ctx.warehouse().files().displayOf(ctas);
+            try {
+                long rows = ctx.warehouse().update(ctas);
+                if (rows < 0) {
+                    rows = ctx.warehouse().queryLong(ctx.statements().countRows("ctas", model.name(),
+                            ctx.statements().modelRelation(model.name(), true)));
+                }
+                ledger.built(model.name(), fingerprint(model.select()));
+                ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
+                        "-> " + Statements.shadowOf(model.name()), file));
+            } catch (SessionException e) {
+                ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(),
+                        e.reason(), file));
+                if (e.kind() == SessionException.Kind.CONFIG) {
+                    throw new SessionException(e.kind(), Location.of(model.file().display()), "model '"
+                            + model.name() + "' failed to build: " + e.reason(), "fix the model's SELECT; the "
+                            + "statement as it ran is in " + file, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    static String fingerprint(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

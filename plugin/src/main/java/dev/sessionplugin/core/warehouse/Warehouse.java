@@ -1,0 +1,40 @@
+package dev.sessionplugin.core.warehouse;
+
+import dev.sessionplugin.core.dialect.Dialect;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the steps run statements through. {@link JdbcWarehouse} executes them; {@link DryRunWarehouse} only
+ * writes them, which is how {@code session:render} shows exactly what a run would send.
+ */
+public interface Warehouse extends AutoCloseable {
+
+    Dialect dialect();
+
+    RenderedFiles files();
+
+    /** Runs a statement that returns no rows; the engine's update count, or -1 when it gives none. */
+    long update(Sql sql);
+
+    /** Runs a query whose first column of the first row is a number. */
+    long queryLong(Sql sql);
+
+    /** Runs a query and returns up to {@code limit} rows as column-name maps, in column order. */
+    List<Map<String, Object>> queryRows(Sql sql, int limit);
+
+    /** The result columns of a query (names and engine types), without reading rows. */
+    List<Column> columns(Sql sql);
+
+    /** Runs {@code work} in one transaction: all of it commits, or on any error none of it does. */
+    <T> T inTransaction(Supplier<T> work);
+
+    @Override
+    void close();
+
+    /** A result column. */
+    record Column(String name, String type) {
+    }
+}

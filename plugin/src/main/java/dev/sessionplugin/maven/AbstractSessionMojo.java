@@ -1,0 +1,70 @@
+package dev.sessionplugin.maven;
+
+import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.SessionException;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Parameters → {@link RunRequest} → {@link Pipeline} → Maven's verdict. User problems (descriptor, templates, data,
+ * failed checks) fail the build; environment problems (warehouse, I/O) are execution errors.
+ */
+abstract class AbstractSessionMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    /** The pipeline descriptor, relative to the project directory. */
+    @Parameter(property = "session.descriptor", defaultValue = "pipeline.yaml")
+    private String descriptor;
+
+    /** The target to run on ({@code duckdb}); overrides the descriptor's {@code target}. */
+    @Parameter(property = "session.target")
+    private String target;
+
+    /** Models to run: {@code name}, {@code name+} (and downstream), {@code +name} (and upstream), comma-separated. */
+    @Parameter(property = "session.select")
+    private String select;
+
+    /** Read every source's file from this folder instead of its {@code uri} (same file names). */
+    @Parameter(property = "session.sources")
+    private String sources;
+
+    /** Skip this goal. */
+    @Parameter(property = "session.skip", defaultValue = "false")
+    private boolean skip;
+
+    protected abstract Goal goal();
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("session:" + goal().word() + " skipped (session.skip=true)");
+            return;
+        }
+        RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
+                target, select, sources, pluginVersion);
+        try {
+            Pipeline.execute(request, new MavenProgress(getLog()));
+        } catch (SessionException e) {
+            if (e.isUserProblem()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+}
