@@ -119,6 +119,25 @@ public final class RunReport {
             grid.computeIfAbsent(s.subject(), k -> new LinkedHashMap<>()).put(s.step(), s);
             columns.add(s.step());
         }
+        Map<String, String> tests = new LinkedHashMap<>();
+        for (CheckResult c : checks()) {
+            grid.computeIfAbsent(c.subject(), k -> new LinkedHashMap<>());
+            columns.add("test");
+        }
+        for (String subject : grid.keySet()) {
+            List<CheckResult> mine = checks().stream().filter(c -> c.subject().equals(subject)).toList();
+            long failed = mine.stream().filter(c -> c.status() == CheckStatus.FAILED).count();
+            long warned = mine.stream().filter(c -> c.status() == CheckStatus.WARNED).count();
+            if (!mine.isEmpty()) {
+                tests.put(subject, failed > 0 ? "FAILED " + failed + " of " + mine.size() + " checks"
+                        : (warned > 0 ? "WARNED " + warned + " of " : "OK ") + mine.size() + " checks");
+            }
+        }
+        List<String> ordered = new ArrayList<>(List.of("stage", "ctas", "test", "swap"));
+        ordered.retainAll(columns);
+        columns.removeAll(ordered);
+        ordered.addAll(columns);
+        columns = new LinkedHashSet<>(ordered);
         List<String> lines = new ArrayList<>();
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "model / source"));
         columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-26s", c)));
@@ -128,7 +147,7 @@ public final class RunReport {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s", row.getKey()));
             for (String c : columns) {
                 StepResult s = row.getValue().get(c);
-                String cell = s == null ? "" : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT,
+                String cell = c.equals("test") ? tests.getOrDefault(row.getKey(), "") : s == null ? "" : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT,
                         " %,d", s.rows())) + " " + seconds(s.millis());
                 line.append(String.format(Locale.ROOT, " | %-26s", cell));
             }

@@ -3,6 +3,7 @@ package dev.sessionplugin.core.steps;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.Plan.PlannedModel;
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
@@ -22,6 +23,7 @@ public final class CtasStep {
     public static void run(StepContext ctx) {
         ctx.ensureSchemas();
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
+        requireStaged(ctx);
         for (PlannedModel model : ctx.plan().models()) {
             Timer timer = new Timer();
             Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
@@ -44,6 +46,18 @@ public final class CtasStep {
                             + "statement as it ran is in " + file, e);
                 }
                 throw e;
+            }
+        }
+    }
+
+    private static void requireStaged(StepContext ctx) {
+        Statements st = ctx.statements();
+        for (SourceSpec source : ctx.plan().sources()) {
+            if (ctx.warehouse().queryLong(st.tableExists("ctas", source.name(), st.schemas().staging(),
+                    source.table())) == 0) {
+                throw SessionException.config(source.location(), "source '" + source.name() + "' is not staged ("
+                        + st.sourceRelation(source) + " does not exist)", "run session:stage first, or session:test "
+                        + "/ session:run, which stage before building");
             }
         }
     }

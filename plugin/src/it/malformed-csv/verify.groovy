@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+
+import dev.sessionplugin.core.TestProjects
+assert log.contains("data/session_timestamp.csv:4: source 'session_timestamp': malformed CSV row")
+assert log.contains('s03,2019-13-45 99:00:00')
+assert TestProjects.query(basedir.toPath(), "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'analytics'") == ['0']
+return true

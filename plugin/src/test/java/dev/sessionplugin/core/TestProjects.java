@@ -1,0 +1,110 @@
+package dev.sessionplugin.core;
+
+import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.report.RunReport;
+import dev.sessionplugin.core.sample.SampleData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds small pipeline projects in a temporary folder and runs goals on them against a real DuckDB file. */
+public final class TestProjects {
+
+    public static final String DESCRIPTOR = """
+            project: session
+            sources:
+              user_session_channel:
+                uri: data/user_session_channel.csv
+                table: user_session_channel_table
+                columns: {userId: VARCHAR, sessionId: VARCHAR, channel: VARCHAR}
+              session_timestamp:
+                uri: data/session_timestamp.csv
+                table: session_timestamp_table
+                columns: {sessionId: VARCHAR, ts: TIMESTAMP}
+            models:
+              session_summary:
+                checks:
+                  - unique: [sessionId]
+                  - no_duplicate_rows
+            """;
+
+    public static final String MODEL = """
+            SELECT usc.userId, usc.sessionId, usc.channel, st.ts
+            FROM {{#source}}user_session_channel{{/source}} AS usc
+            JOIN {{#source}}session_timestamp{{/source}} AS st ON usc.sessionId = st.sessionId
+            """;
+
+    private TestProjects() {
+    }
+
+    /** The seed pipeline with {@code sessions} generated sessions. */
+    public static Path sample(Path dir, long sessions) throws IOException {
+        write(dir, "pipeline.yaml", DESCRIPTOR);
+        write(dir, "models/session_summary.sql.mustache", MODEL);
+        SampleData.write(dir.resolve("data"), sessions, 7);
+        return dir;
+    }
+
+    public static void write(Path dir, String file, String text) throws IOException {
+        Path path = dir.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+
+    public static void append(Path dir, String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    public static RunReport run(Path dir, Goal goal) {
+        return run(dir, goal, null, new ArrayList<>());
+    }
+
+    public static RunReport run(Path dir, Goal goal, String select, List<String> log) {
+        RunRequest request = new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, select,
+                null, "test");
+        return Pipeline.execute(request, new Progress() {
+            @Override
+            public void info(String line) {
+                log.add(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.add("WARN " + line);
+            }
+        });
+    }
+
+    /** Rows of a query on the project's DuckDB file, each row's columns joined by '|'. */
+    public static List<String> query(Path dir, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("target/session.duckdb"));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    public static SessionException failure(Runnable run) {
+        try {
+            run.run();
+        } catch (SessionException e) {
+            return e;
+        }
+        throw new AssertionError("expected the run to fail");
+    }
+}

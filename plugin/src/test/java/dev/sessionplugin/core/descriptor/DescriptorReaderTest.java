@@ -1,0 +1,151 @@
+package dev.sessionplugin.core.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.descriptor.CheckSpec.CheckStatus;
+
+import java.io.StringReader;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DescriptorReaderTest {
+
+    static Descriptor parse(String yaml) {
+        return DescriptorReader.parse(new StringReader(yaml), "pipeline.yaml");
+    }
+
+    static SessionException error(String yaml) {
+        return assertThrows(SessionException.class, () -> parse(yaml));
+    }
+
+    @Test
+    void readsTheSeedDescriptorWithDefaults() {
+        Descriptor d = parse(TestProjects.DESCRIPTOR);
+        assertEquals("duckdb", d.target());
+        assertEquals("target/session.duckdb", d.duckdb().path());
+        assertEquals("raw", d.schemas().staging());
+        assertEquals("analytics", d.schemas().published());
+        assertEquals(List.of("user_session_channel", "session_timestamp"), List.copyOf(d.sources().keySet()));
+        SourceSpec ts = d.sources().get("session_timestamp");
+        assertEquals("TIMESTAMP", ts.columns().get(1).type());
+        List<CheckSpec> checks = d.models().get("session_summary").checks();
+        assertEquals(List.of("unique_sessionId", "no_duplicate_rows"), checks.stream().map(CheckSpec::name).toList());
+        assertEquals(List.of("sessionId"), checks.get(0).columns());
+        assertEquals(Severity.ERROR, checks.get(0).severity());
+    }
+
+    @Test
+    void unknownKeyNamesLineKeyAndSuggestion() {
+        SessionException e = error("""
+                sources:
+                  a:
+                    uri: a.csv
+                    colums: {x: VARCHAR}
+                """);
+        assertEquals(4, e.location().line());
+        assertTrue(e.getMessage().contains("unknown key 'sources.a.colums'"), e.getMessage());
+        assertTrue(e.hint().contains("did you mean 'columns'"), e.hint());
+    }
+
+    @Test
+    void wrongTypeNamesKeyAndLine() {
+        SessionException e = error("""
+                sources:
+                  a:
+                    uri: [a.csv]
+                    columns: {x: VARCHAR}
+                """);
+        assertEquals("pipeline.yaml:3:10", e.location().toString());
+        assertTrue(e.getMessage().contains("'sources.a.uri' must be a text value, found a list"), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlPointsAtTheLine() {
+        SessionException e = error("sources:\n  a: {uri: x\n  b: 1\n");
+        assertTrue(e.getMessage().startsWith("pipeline.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        SessionException e = error("""
+                sources:
+                  a: {uri: a.csv, columns: {x: VARCHAR}}
+                  a: {uri: b.csv, columns: {x: VARCHAR}}
+                """);
+        assertEquals(3, e.location().line());
+        assertTrue(e.getMessage().contains("duplicate key 'sources.a'"), e.getMessage());
+    }
+
+    @Test
+    void namesThatCouldInjectSqlAreRejected() {
+        SessionException e = error("""
+                sources:
+                  a:
+                    uri: a.csv
+                    table: "t; DROP TABLE x"
+                    columns: {x: VARCHAR}
+                """);
+        assertTrue(e.getMessage().contains("invalid table name 't; DROP TABLE x'"), e.getMessage());
+        SessionException type = error("""
+                sources:
+                  a:
+                    uri: a.csv
+                    columns: {x: "VARCHAR) AS SELECT 1 --"}
+                """);
+        assertTrue(type.getMessage().contains("invalid type"), type.getMessage());
+    }
+
+    @Test
+    void checksAreValidated() {
+        assertTrue(error("""
+                sources:
+                  a: {uri: a.csv, columns: {x: VARCHAR}, checks: [uniq: [x]]}
+                """).getMessage().contains("unknown check 'uniq'"));
+        assertTrue(error("""
+                sources:
+                  a: {uri: a.csv, columns: {x: VARCHAR}, checks: [unique: [y]]}
+                """).getMessage().contains("names unknown column 'y'"));
+        assertTrue(error("""
+                sources:
+                  a: {uri: a.csv, columns: {x: VARCHAR}, checks: [{unique: {columns: [x], error_if: "more than 3"}}]}
+                """).getMessage().contains("bad threshold 'more than 3'"));
+        assertTrue(error("""
+                sources:
+                  a: {uri: a.csv, columns: {x: VARCHAR}, checks: [accepted_values: {column: x}]}
+                """).getMessage().contains("needs 'values'"));
+    }
+
+    @Test
+    void thresholdsAndSeverityDecideTheStatus() {
+        Descriptor d = parse("""
+                sources:
+                  a:
+                    uri: a.csv
+                    columns: {x: VARCHAR}
+                    checks:
+                      - unique: {columns: [x], error_if: ">100", warn_if: ">0"}
+                      - not_null: {column: x, severity: warn}
+                """);
+        CheckSpec unique = d.sources().get("a").checks().get(0);
+        assertEquals(CheckStatus.PASSED, unique.judge(0));
+        assertEquals(CheckStatus.WARNED, unique.judge(100));
+        assertEquals(CheckStatus.FAILED, unique.judge(101));
+        CheckSpec notNull = d.sources().get("a").checks().get(1);
+        assertEquals(CheckStatus.WARNED, notNull.judge(5000));
+    }
+
+    @Test
+    void thresholdParsing() {
+        assertTrue(Threshold.parse(">= 10", null).matches(10));
+        assertTrue(Threshold.parse("!=0", null).matches(3));
+        assertTrue(Threshold.parse("<5", null).matches(4));
+        assertEquals(">1000", Threshold.parse(">1_000", null).toString());
+        assertThrows(SessionException.class, () -> Threshold.parse("=> 1", null));
+    }
+}
