@@ -53,6 +53,10 @@ public final class Pipeline {
                 dialect.describeTarget(), (System.nanoTime() - planning) / 1_000_000));
 
         RunReport report = new RunReport(request.goal().word(), target, selection.expression(), progress);
+        if (request.goal() == Goal.TEST || request.goal() == Goal.RUN) {
+            plan.sources().forEach(s -> s.checks().forEach(c -> report.declare(s.name(), c.name(), c.type())));
+            plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
+        }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
         try (Warehouse warehouse = request.goal() == Goal.RENDER ? new DryRunWarehouse(dialect, files)

@@ -11,7 +11,7 @@ public enum CheckType {
     NOT_NULL("not_null", true, Set.of(), Set.of()),
     NO_DUPLICATE_ROWS("no_duplicate_rows", false, Set.of(), Set.of()),
     ACCEPTED_VALUES("accepted_values", true, Set.of("values"), Set.of()),
-    RELATIONSHIPS("relationships", true, Set.of("to", "field"), Set.of()),
+    RELATIONSHIPS("relationships", true, Set.of("to"), Set.of("field")),
     ROW_COUNT("row_count", false, Set.of(), Set.of("min", "max", "within_percent")),
     FRESH("fresh", true, Set.of("max_age"), Set.of());
 

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,15 @@ public final class ReportWriter {
             for (CheckResult c : report.checks()) {
                 bySubject.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c);
             }
+            Map<String, List<RunReport.Declared>> skipped = new TreeMap<>();
+            for (RunReport.Declared d : report.notRun()) {
+                skipped.computeIfAbsent(d.subject(), k -> new ArrayList<>()).add(d);
+                bySubject.computeIfAbsent(d.subject(), k -> new ArrayList<>());
+            }
             for (var entry : bySubject.entrySet()) {
                 try (Writer out = Files.newBufferedWriter(dir.resolve("TEST-session." + entry.getKey() + ".xml"),
                         StandardCharsets.UTF_8)) {
-                    junit(entry.getKey(), entry.getValue(), out);
+                    junit(entry.getKey(), entry.getValue(), skipped.getOrDefault(entry.getKey(), List.of()), out);
                 }
             }
         } catch (IOException | XMLStreamException e) {
@@ -72,7 +78,11 @@ public final class ReportWriter {
             m.put("subject", s.subject());
             m.put("status", s.status().name().toLowerCase(Locale.ROOT));
             m.put("rows", s.rows());
+            Instant end = report.finishedAt(s);
+            m.put("started_at", end == null ? null : end.minusMillis(s.millis()).toString());
+            m.put("finished_at", end == null ? null : end.toString());
             m.put("duration_ms", s.millis());
+            m.put("query_id", s.queryId());
             m.put("detail", s.detail());
             m.put("statement_file", s.statementFile());
             steps.add(m);
@@ -94,10 +104,13 @@ public final class ReportWriter {
             checks.add(m);
         }
         root.put("checks", checks);
+        root.put("checks_not_run", report.notRun().stream().map(d -> Map.of("subject", d.subject(), "name", d.name(),
+                "type", d.type())).toList());
         return root;
     }
 
-    static void junit(String subject, List<CheckResult> checks, Writer out) throws XMLStreamException {
+    static void junit(String subject, List<CheckResult> checks, List<RunReport.Declared> skipped, Writer out)
+            throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).count();
         long millis = checks.stream().mapToLong(CheckResult::millis).sum();
@@ -105,10 +118,10 @@ public final class ReportWriter {
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "session." + subject);
-        xml.writeAttribute("tests", String.valueOf(checks.size()));
+        xml.writeAttribute("tests", String.valueOf(checks.size() + skipped.size()));
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", String.valueOf(skipped.size()));
         xml.writeAttribute("time", seconds(millis));
         for (CheckResult c : checks) {
             xml.writeCharacters("\n  ");
@@ -127,6 +140,16 @@ public final class ReportWriter {
                 xml.writeCharacters("WARN " + details(c));
                 xml.writeEndElement();
             }
+            xml.writeEndElement();
+        }
+        for (RunReport.Declared d : skipped) {
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "session." + subject);
+            xml.writeAttribute("name", d.name());
+            xml.writeAttribute("time", "0");
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "not run: the run stopped before this check");
             xml.writeEndElement();
         }
         xml.writeCharacters("\n");

@@ -23,6 +23,8 @@ public final class RunReport {
     private final Instant started = Instant.now();
     private final List<StepResult> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<CheckResult> checks = Collections.synchronizedList(new ArrayList<>());
+    private final Map<StepResult, Instant> finishedAt = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final List<Declared> declared = Collections.synchronizedList(new ArrayList<>());
     private Instant finished;
     private String failure;
 
@@ -33,8 +35,27 @@ public final class RunReport {
         this.progress = progress;
     }
 
+    /** A check the plan intends to run; one that never ran is reported as skipped. */
+    public record Declared(String subject, String name, String type) {
+    }
+
+    public void declare(String subject, String name, String type) {
+        declared.add(new Declared(subject, name, type));
+    }
+
+    public List<Declared> notRun() {
+        List<CheckResult> ran = checks();
+        return declared.stream().filter(d -> ran.stream().noneMatch(c -> c.subject().equals(d.subject())
+                && c.name().equals(d.name()))).toList();
+    }
+
+    public Instant finishedAt(StepResult result) {
+        return finishedAt.get(result);
+    }
+
     public void step(StepResult result) {
         steps.add(result);
+        finishedAt.put(result, Instant.now());
         String rows = result.rows() < 0 ? "" : String.format(Locale.ROOT, "%,d rows", result.rows());
         String line = String.format(Locale.ROOT, "%-6s %-32s %-7s %14s %9s%s", result.step(), result.subject(),
                 result.status(), rows, seconds(result.millis()), result.detail() == null ? "" : "  " + result.detail());
