@@ -13,9 +13,11 @@ public enum Goal {
     /** Everything: stage, build, check and, only if every check passed, publish. */
     RUN,
     /** Write every statement a run would send, without connecting. */
-    RENDER;
+    RENDER,
+    /** Export the published models as a Superset import bundle. */
+    EXPORT_SUPERSET;
 
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,16 +7,18 @@ import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.extract.SourceFiles;
 import dev.sessionplugin.core.graph.Selection;
-import dev.sessionplugin.core.render.StatementTemplates;
+import dev.sessionplugin.core.render.TemplateFolder;
 import dev.sessionplugin.core.report.CheckResult;
 import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.report.ReportWriter;
 import dev.sessionplugin.core.report.RunReport;
+import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.steps.CheckStep;
 import dev.sessionplugin.core.steps.CtasStep;
 import dev.sessionplugin.core.steps.PublishStep;
 import dev.sessionplugin.core.steps.StageStep;
 import dev.sessionplugin.core.steps.StepContext;
+import dev.sessionplugin.core.superset.SupersetExport;
 import dev.sessionplugin.core.warehouse.DryRunWarehouse;
 import dev.sessionplugin.core.warehouse.JdbcWarehouse;
 import dev.sessionplugin.core.warehouse.RenderedFiles;
@@ -42,7 +44,7 @@ public final class Pipeline {
                 ? project.descriptor().target() : request.target();
         Path databaseFile = project.dir().resolve(project.descriptor().duckdb().path());
         Dialect dialect = Dialects.forTarget(target, databaseFile);
-        Statements statements = new Statements(dialect, new StatementTemplates(target, project.dir()),
+        Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
                 project.descriptor().schemas());
         Selection selection = new Selection(request.select() == null ? "" : request.select());
 
@@ -79,6 +81,10 @@ public final class Pipeline {
             PublishStep.run(ctx);
             return;
         }
+        if (goal == Goal.EXPORT_SUPERSET) {
+            exportSuperset(request, project, ctx, true);
+            return;
+        }
         if (goal != Goal.CTAS) {
             List<LocalFile> files = goal == Goal.RENDER ? SourceFiles.planned(project, ctx.plan().sources(),
                     request.sourcesOverride()) : SourceFiles.resolve(project, ctx.plan().sources(),
@@ -104,6 +110,25 @@ public final class Pipeline {
         if (goal == Goal.RUN || goal == Goal.RENDER) {
             PublishStep.run(ctx);
         }
+        if (goal == Goal.RUN) {
+            exportSuperset(request, project, ctx, false);
+        }
+    }
+
+    private static void exportSuperset(RunRequest request, Project project, StepContext ctx, boolean asked) {
+        if (!SupersetExport.wanted(project)) {
+            if (asked) {
+                throw SessionException.config(Location.of(project.descriptor().file()), "no model asks for a "
+                        + "Superset dataset", "add a 'superset:' section to a model (see superset/README.md)");
+            }
+            return;
+        }
+        long start = System.nanoTime();
+        SupersetExport.Result result = SupersetExport.export(project, ctx.statements(), ctx.warehouse(),
+                ctx.warehouse().dialect().name(), request.buildDir().resolve("superset"));
+        ctx.report().step(new StepResult("export", "superset", StepResult.Status.OK, -1,
+                (System.nanoTime() - start) / 1_000_000, result.datasets() + " dataset(s), " + result.charts()
+                + " chart(s) -> " + project.display(result.bundle()) + ", " + project.display(result.page()), null));
     }
 
     private static void finish(RunRequest request, Project project, RunReport report) {

@@ -14,7 +14,8 @@ public record Descriptor(
         Schemas schemas,
         Map<String, SourceSpec> sources,
         Map<String, ModelSpec> models,
-        Map<String, Object> vars) {
+        Map<String, Object> vars,
+        SupersetSpec superset) {
 
     /** Where the embedded target keeps its database file, relative to the project directory. */
     public record DuckDbSettings(String path) {

@@ -61,7 +61,7 @@ public final class DescriptorReader {
                     "declare at least 'sources:' (see the sample project's pipeline.yaml)");
         }
         YamlMap top = YamlMap.of(file, "", root);
-        top.allowOnly("project", "target", "duckdb", "schemas", "sources", "models", "vars");
+        top.allowOnly("project", "target", "duckdb", "schemas", "sources", "models", "vars", "superset");
 
         String project = top.string("project", "session");
         Names.identifier(project, top.location("project"), "project name");
@@ -72,7 +72,8 @@ public final class DescriptorReader {
         Map<String, SourceSpec> sources = sources(top);
         Map<String, ModelSpec> models = models(top);
         Map<String, Object> vars = top.map("vars").map(DescriptorReader::vars).orElse(Map.of());
-        return new Descriptor(file, project, target, duckdb, schemas, sources, models, vars);
+        SupersetSpec superset = top.map("superset").map(SupersetReader::project).orElse(SupersetSpec.DEFAULTS);
+        return new Descriptor(file, project, target, duckdb, schemas, sources, models, vars, superset);
     }
 
     private static DuckDbSettings duckdb(YamlMap map) {
@@ -145,8 +146,9 @@ public final class DescriptorReader {
                 models.put(name, ModelSpec.bare(name, at));
                 continue;
             }
-            model.allowOnly("checks", "description");
-            models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null), at));
+            model.allowOnly("checks", "description", "superset");
+            models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null),
+                    model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null), at));
         }
         return models;
     }

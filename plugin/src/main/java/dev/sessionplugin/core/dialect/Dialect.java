@@ -1,6 +1,7 @@
 package dev.sessionplugin.core.dialect;
 
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.descriptor.SupersetSpec;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
@@ -42,6 +43,19 @@ public interface Dialect {
 
     /** Publishes every shadow under its live name: all or, where the engine cannot, each one atomically. */
     void publish(Warehouse warehouse, Statements statements, List<Publication> publications);
+
+    /** The SQLAlchemy URI Superset connects with; never holds a secret. */
+    String supersetUri(SupersetSpec superset);
+
+    /** A column name as Superset will see it on this engine. */
+    default String supersetColumn(String name) {
+        return name;
+    }
+
+    /** Whether Superset datasets on this engine need {@code normalize_columns: true}. */
+    default boolean supersetNormalizesColumns() {
+        return false;
+    }
 
     /** A checked shadow and the live table it replaces. */
     record Publication(String model, String schema, String live, String shadow) {

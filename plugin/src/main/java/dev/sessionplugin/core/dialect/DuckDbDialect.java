@@ -3,6 +3,7 @@ package dev.sessionplugin.core.dialect;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.SessionException.Kind;
+import dev.sessionplugin.core.descriptor.SupersetSpec;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
@@ -63,6 +64,13 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String describeTarget() {
         return file.toString();
+    }
+
+    /** {@code duckdb:///} + an absolute path: four slashes. The path is the one Superset's host sees. */
+    @Override
+    public String supersetUri(SupersetSpec superset) {
+        String path = superset.duckdbPath() != null ? superset.duckdbPath() : file.toAbsolutePath().toString();
+        return "duckdb:///" + path;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.sessionplugin.core.dialect;
 import dev.sessionplugin.core.descriptor.CheckSpec;
 import dev.sessionplugin.core.descriptor.Descriptor.Schemas;
 import dev.sessionplugin.core.descriptor.SourceSpec;
-import dev.sessionplugin.core.render.StatementTemplates;
+import dev.sessionplugin.core.render.TemplateFolder;
 import dev.sessionplugin.core.warehouse.Sql;
 
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ public final class Statements {
     public static final String SHADOW_SUFFIX = "__shadow";
 
     private final Dialect dialect;
-    private final StatementTemplates templates;
+    private final TemplateFolder templates;
     private final Schemas schemas;
 
-    public Statements(Dialect dialect, StatementTemplates templates, Schemas schemas) {
+    public Statements(Dialect dialect, TemplateFolder templates, Schemas schemas) {
         this.dialect = dialect;
         this.templates = templates;
         this.schemas = schemas;

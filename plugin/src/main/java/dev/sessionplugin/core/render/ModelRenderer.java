@@ -36,7 +36,7 @@ public final class ModelRenderer {
     private static final Pattern QUERY_START = Pattern.compile(
             "(?is)^(\\s*(--[^\\n]*\\n|/\\*.*?\\*/))*\\s*\\(*\\s*(select|with|from|values|table)\\b.*");
 
-    private final SqlTemplates templates = new SqlTemplates();
+    private final Templates templates = Templates.sql();
     private final Map<String, Object> base;
 
     /** @param vars the descriptor's {@code vars:}; @param target the target's name, offered as {@code target.<name>} */
@@ -69,7 +69,7 @@ public final class ModelRenderer {
             sources.add(name);
             return relation;
         });
-        String sql = SqlTemplates.execute(template, context);
+        String sql = templates.execute(template, context);
         if (!QUERY_START.matcher(sql).matches()) {
             throw SessionException.config(Location.of(file.display(), 1), "'" + file.name()
                     + "' does not hold a query", "a model file holds only its SELECT (or WITH … SELECT); "

@@ -23,7 +23,7 @@ final class StrictObjectHandler extends ReflectionObjectHandler {
             Object value = inner.get(scopes);
             if (value == null) {
                 throw SessionException.config(Location.of(tc.file(), tc.line()),
-                        "unknown template variable '" + name + "'", hint(name));
+                        "unknown template variable '" + name + "'", hint(name, tc.file()));
             }
             if (value instanceof LocatedFunction function) {
                 Location at = Location.of(tc.file(), tc.line());
@@ -33,11 +33,15 @@ final class StrictObjectHandler extends ReflectionObjectHandler {
         };
     }
 
-    private static String hint(String name) {
+    private static String hint(String name, String file) {
         if (name.startsWith("vars.")) {
             return "declare '" + name.substring(5) + "' under 'vars:' in pipeline.yaml";
         }
-        return "models may use {{#ref}}model{{/ref}}, {{#source}}source{{/source}}, {{vars.name}} and "
-                + "{{#target.duckdb}}…{{/target.duckdb}}; statement templates get the variables their step passes";
+        if (file.startsWith("models/") || file.startsWith("checks/")) {
+            return "models may use {{#ref}}model{{/ref}}, {{#source}}source{{/source}}, {{vars.name}} and "
+                    + "{{#target.duckdb}}…{{/target.duckdb}}";
+        }
+        return "this template gets only the variables its step passes; compare with the shipped template of the "
+                + "same name (mustache tags count inside comments too)";
     }
 }

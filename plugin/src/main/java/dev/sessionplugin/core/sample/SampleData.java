@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 /**
  * Writes the two sample CSVs, modelled on the public course dataset behind the seed: a user, a session and the
  * channel it came from; and when each session happened (with milliseconds). The same seed and size always give
- * the same bytes. About one user per hundred sessions, six channels, seven months, growing towards the end; a few
- * sessions appear in only one file, so the inner join drops them.
+ * the same bytes. About one user per hundred sessions, six channels, seven months; each user is active for a
+ * while (they join over time and churn), so weekly active users rise, then settle. A few sessions appear in only
+ * one file, so the inner join drops them.
  */
 public final class SampleData {
 
@@ -36,8 +37,14 @@ public final class SampleData {
             throw new IllegalArgumentException("sessions must be at least 1");
         }
         Files.createDirectories(dir);
-        long users = Math.max(10, sessions / 100);
+        int users = (int) Math.max(10, Math.min(sessions / 100, 10_000_000));
         SplittableRandom random = new SplittableRandom(seed);
+        long[] joined = new long[users];
+        long[] active = new long[users];
+        for (int u = 0; u < users; u++) {
+            joined[u] = (long) (Math.sqrt(random.nextDouble()) * SPAN_MILLIS * 0.9);
+            active[u] = (long) Math.min(SPAN_MILLIS - joined[u], (7 + random.nextDouble() * 80) * 24 * 3600 * 1000);
+        }
         long multiplier = (random.nextLong() | 1L) & (ID_SPACE - 1);
         long offset = random.nextLong() & (ID_SPACE - 1);
         Path channelFile = dir.resolve("user_session_channel.csv");
@@ -51,9 +58,10 @@ public final class SampleData {
             for (long i = 0; i < sessions; i++) {
                 // An odd multiplier makes this a bijection on 40 bits: unique ids without a set in memory.
                 String sessionId = String.format("%010x", (i * multiplier + offset) & (ID_SPACE - 1));
-                long user = 1 + (long) (Math.pow(random.nextDouble(), 1.3) * users);
+                int u = (int) (Math.pow(random.nextDouble(), 1.3) * users);
+                long user = u + 1;
                 String channel = channel(random.nextDouble());
-                long at = (long) (Math.sqrt(random.nextDouble()) * SPAN_MILLIS);
+                long at = joined[u] + (long) (random.nextDouble() * active[u]);
                 double presence = random.nextDouble();
                 if (presence >= 0.004) {
                     boolean quoted = random.nextInt(20) == 0;
