@@ -86,9 +86,9 @@ public final class Pipeline {
             return;
         }
         if (goal != Goal.CTAS) {
-            List<LocalFile> files = goal == Goal.RENDER ? SourceFiles.planned(project, ctx.plan().sources(),
-                    request.sourcesOverride()) : SourceFiles.resolve(project, ctx.plan().sources(),
-                    request.sourcesOverride());
+            SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report());
+            List<LocalFile> files = goal == Goal.RENDER ? sources.planned(ctx.plan().sources(), request.sourcesOverride())
+                    : sources.resolve(ctx.plan().sources(), request.sourcesOverride());
             StageStep.run(ctx, files);
         }
         if (goal == Goal.STAGE) {

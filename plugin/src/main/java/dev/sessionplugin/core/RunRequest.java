@@ -12,5 +12,5 @@ import java.nio.file.Path;
  * @param sourcesOverride a folder (or URI prefix) to read the source files from instead of their {@code uri}
  */
 public record RunRequest(Goal goal, Path projectDir, Path descriptor, Path buildDir, String target, String select,
-                         String sourcesOverride, String pluginVersion) {
+                         String sourcesOverride, String pluginVersion, RunOptions options) {
 }

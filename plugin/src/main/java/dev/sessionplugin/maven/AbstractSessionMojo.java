@@ -2,6 +2,7 @@ package dev.sessionplugin.maven;
 
 import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.SessionException;
 
@@ -44,6 +45,30 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.sources")
     private String sources;
 
+    /** An S3-compatible endpoint (MinIO, s3proxy, ...): {@code http://host:port}; uses path-style addressing. */
+    @Parameter(property = "session.s3.endpoint")
+    private String s3Endpoint;
+
+    /** The buckets' region; default from the AWS region chain (AWS_REGION, profile), else us-east-1. */
+    @Parameter(property = "session.s3.region")
+    private String s3Region;
+
+    /** A profile from ~/.aws/config and ~/.aws/credentials; default: the default credential chain. */
+    @Parameter(property = "session.s3.profile")
+    private String s3Profile;
+
+    /** Unsigned requests, for public buckets. */
+    @Parameter(property = "session.s3.anonymous", defaultValue = "false")
+    private boolean s3Anonymous;
+
+    /** Seconds a transfer may stall before it is abandoned and retried. */
+    @Parameter(property = "session.s3.timeout", defaultValue = "60")
+    private int s3Timeout;
+
+    /** Download every S3 object again, even when unchanged since the last run. */
+    @Parameter(property = "session.extract.force", defaultValue = "false")
+    private boolean extractForce;
+
     /** Skip this goal. */
     @Parameter(property = "session.skip", defaultValue = "false")
     private boolean skip;
@@ -57,7 +82,8 @@ abstract class AbstractSessionMojo extends AbstractMojo {
             return;
         }
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
-                target, select, sources, pluginVersion);
+                target, select, sources, pluginVersion,
+                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce));
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {

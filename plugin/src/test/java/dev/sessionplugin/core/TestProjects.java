@@ -68,8 +68,13 @@ public final class TestProjects {
     }
 
     public static RunReport run(Path dir, Goal goal, String select, List<String> log) {
+        return run(dir, goal, select, null, RunOptions.DEFAULTS, log);
+    }
+
+    public static RunReport run(Path dir, Goal goal, String select, String sources, RunOptions options,
+                                List<String> log) {
         RunRequest request = new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, select,
-                null, "test");
+                sources, "test", options);
         return Pipeline.execute(request, new Progress() {
             @Override
             public void info(String line) {

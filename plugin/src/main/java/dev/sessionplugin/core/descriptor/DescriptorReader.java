@@ -109,7 +109,7 @@ public final class DescriptorReader {
             Location at = section.location(name);
             Names.identifier(name, at, "source name");
             YamlMap src = section.map(name).orElseThrow(() -> section.wrongType(name, "a mapping with uri and columns"));
-            src.allowOnly("uri", "table", "columns", "checks");
+            src.allowOnly("uri", "pattern", "table", "columns", "checks");
             String uri = src.requiredString("uri", "data/" + name + ".csv");
             String table = Names.identifier(src.string("table", name + "_table"), src.location("table"),
                     "table name");
@@ -126,7 +126,12 @@ public final class DescriptorReader {
                         "list the CSV's columns in order with their types");
             }
             List<String> names = columns.stream().map(ColumnSpec::name).toList();
-            sources.put(name, new SourceSpec(name, uri, table, List.copyOf(columns),
+            String pattern = src.string("pattern", null);
+            if (pattern != null && !uri.endsWith("/")) {
+                throw SessionException.config(src.location("pattern"), "'pattern' needs a folder or prefix uri",
+                        "end the uri with '/' (e.g. s3://bucket/exports/) or drop the pattern");
+            }
+            sources.put(name, new SourceSpec(name, uri, pattern, table, List.copyOf(columns),
                     CheckReader.read(src, "checks", names), at));
         }
         return sources;

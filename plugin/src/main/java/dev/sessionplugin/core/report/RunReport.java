@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Everything a run did, collected as it happens, printed as one line per step and a summary table at the end. */
-public final class RunReport {
+public final class RunReport implements Progress {
 
     private final String goal;
     private final String target;
@@ -79,10 +79,12 @@ public final class RunReport {
         }
     }
 
+    @Override
     public void info(String line) {
         progress.info(line);
     }
 
+    @Override
     public void warn(String line) {
         progress.warn(line);
     }

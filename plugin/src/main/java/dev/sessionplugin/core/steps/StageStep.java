@@ -2,12 +2,16 @@ package dev.sessionplugin.core.steps;
 
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 import dev.sessionplugin.core.warehouse.Sql;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads each source's CSV into its staging table with the engine's own COPY. Staging tables are replaced whole;
@@ -20,19 +24,29 @@ public final class StageStep {
 
     public static void run(StepContext ctx, List<LocalFile> files) {
         ctx.ensureSchemas();
-        for (LocalFile file : files) {
+        Map<SourceSpec, List<LocalFile>> bySource = new LinkedHashMap<>();
+        files.forEach(f -> bySource.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(f));
+        for (var entry : bySource.entrySet()) {
+            SourceSpec source = entry.getKey();
             Timer timer = new Timer();
-            Sql load = ctx.statements().loadCsv(file.source(), file.path().toAbsolutePath().toString());
-            try {
-                ctx.warehouse().update(ctx.statements().createStagingTable(file.source()));
-                long rows = ctx.warehouse().update(load);
-                ctx.report().step(new StepResult("stage", file.source().name(), Status.OK, rows, timer.millis(),
-                        "from " + file.display(), ctx.warehouse().files().displayOf(load)));
-            } catch (SessionException e) {
-                ctx.report().step(new StepResult("stage", file.source().name(), Status.FAILED, -1, timer.millis(),
-                        e.reason(), ctx.warehouse().files().displayOf(load)));
-                throw inFile(e, file);
+            ctx.warehouse().update(ctx.statements().createStagingTable(source));
+            long rows = 0;
+            String statement = null;
+            for (LocalFile file : entry.getValue()) {
+                Sql load = ctx.statements().loadCsv(source, file.path().toAbsolutePath().toString());
+                statement = ctx.warehouse().files().displayOf(load);
+                try {
+                    rows += ctx.warehouse().update(load);
+                } catch (SessionException e) {
+                    ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),
+                            e.reason(), statement));
+                    throw inFile(e, file);
+                }
             }
+            List<LocalFile> loaded = entry.getValue();
+            String from = loaded.size() == 1 ? loaded.get(0).display() : loaded.size() + " files";
+            ctx.report().step(new StepResult("stage", source.name(), Status.OK, rows, timer.millis(), "from " + from,
+                    statement));
         }
     }
 

@@ -1,0 +1,17 @@
+package dev.sessionplugin.core;
+
+/**
+ * The knobs of a run beyond the goal and selection, each a {@code -Dsession.*} property.
+ *
+ * @param s3Endpoint    an S3-compatible server ({@code http://host:port}); path-style addressing is used with it
+ * @param s3Region      the bucket's region; default from the AWS region chain
+ * @param s3Profile     a profile of the shared AWS config/credentials files
+ * @param s3Anonymous   unsigned requests, for public buckets
+ * @param s3TimeoutSeconds how long a transfer may stall before it is abandoned
+ * @param extractForce  download every object again, even when the manifest says it is unchanged
+ */
+public record RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
+                         int s3TimeoutSeconds, boolean extractForce) {
+
+    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, 60, false);
+}

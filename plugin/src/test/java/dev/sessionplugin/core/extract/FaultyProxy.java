@@ -1,0 +1,106 @@
+package dev.sessionplugin.core.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback TCP proxy in front of the S3 server that breaks object downloads: once a connection has sent a GET,
+ * the response is cut (or stalls) after a few bytes of it. HEAD and LIST requests pass untouched.
+ */
+public final class FaultyProxy implements AutoCloseable {
+
+    public enum Mode { CUT, STALL }
+
+    private final ServerSocket server;
+    private final int target;
+    private final Mode mode;
+    private final AtomicInteger faultsLeft;
+    private volatile boolean open = true;
+
+    /** @param faults how many GETs to break; later ones pass */
+    public FaultyProxy(int targetPort, Mode mode, int faults) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.target = targetPort;
+        this.mode = mode;
+        this.faultsLeft = new AtomicInteger(faults);
+        Thread accept = new Thread(this::accept, "faulty-proxy");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    private void accept() {
+        while (open) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                boolean[] getSeen = {false};
+                pump(client.getInputStream(), upstream.getOutputStream(), chunk -> {
+                    if (chunk.startsWith("GET ") && !chunk.contains("list-type")) {
+                        getSeen[0] = true;
+                    }
+                }, null, client, upstream);
+                pump(upstream.getInputStream(), client.getOutputStream(), chunk -> { }, getSeen, client, upstream);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void pump(InputStream in, OutputStream out, java.util.function.Consumer<String> look, boolean[] getSeen,
+                      Socket a, Socket b) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[1024];
+            long afterGet = 0;
+            boolean faulting = false;
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    look.accept(new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1));
+                    if (getSeen != null && getSeen[0] && !faulting) {
+                        faulting = faultsLeft.getAndDecrement() > 0;
+                        getSeen[0] = false;
+                    }
+                    if (faulting) {
+                        afterGet += n;
+                        if (afterGet > 2048) {
+                            if (mode == Mode.CUT) {
+                                a.close();
+                                b.close();
+                                return;
+                            }
+                            Thread.sleep(60_000);
+                        }
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the other side closed
+            } finally {
+                try {
+                    a.close();
+                    b.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        open = false;
+        server.close();
+    }
+}
