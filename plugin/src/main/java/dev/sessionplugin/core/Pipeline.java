@@ -42,8 +42,7 @@ public final class Pipeline {
         Project project = Project.load(request.projectDir(), request.descriptor());
         String target = request.target() == null || request.target().isBlank()
                 ? project.descriptor().target() : request.target();
-        Path databaseFile = project.dir().resolve(project.descriptor().duckdb().path());
-        Dialect dialect = Dialects.forTarget(target, databaseFile);
+        Dialect dialect = Dialects.forTarget(target, project);
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
                 project.descriptor().schemas());
         Selection selection = new Selection(request.select() == null ? "" : request.select());

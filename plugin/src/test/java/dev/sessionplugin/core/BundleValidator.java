@@ -15,11 +15,19 @@ public final class BundleValidator {
     private BundleValidator() {
     }
 
+    /** shared/ sits beside the repository: found from -Dsession.sharedDir, or upward from the working directory. */
     public static Path script() {
-        Path shared = Path.of(System.getProperty("session.sharedDir", "../../shared"));
-        Path script = shared.resolve("tools/validate-superset-bundle.py");
-        assertTrue(Files.isRegularFile(script), "the bundle checker is expected at " + script.toAbsolutePath());
-        return script;
+        String tool = "tools/validate-superset-bundle.py";
+        String configured = System.getProperty("session.sharedDir");
+        if (configured != null && Files.isRegularFile(Path.of(configured).resolve(tool))) {
+            return Path.of(configured).resolve(tool);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("shared").resolve(tool))) {
+                return dir.resolve("shared").resolve(tool);
+            }
+        }
+        throw new AssertionError("the bundle checker shared/" + tool + " was not found beside the repository");
     }
 
     /** A python3 that can import yaml. */

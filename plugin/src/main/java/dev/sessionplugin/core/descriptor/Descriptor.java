@@ -17,9 +17,13 @@ public record Descriptor(
         Map<String, Object> vars,
         SupersetSpec superset) {
 
-    /** Where the embedded target keeps its database file, relative to the project directory. */
-    public record DuckDbSettings(String path) {
+    /**
+     * The embedded target's files, relative to the project directory: the run's work file (staging, shadows, audit,
+     * bookkeeping and a copy of the published tables) and the serving file readers open (published tables only).
+     */
+    public record DuckDbSettings(String path, String serving) {
         public static final String DEFAULT_PATH = "target/session.duckdb";
+        public static final String DEFAULT_SERVING = "target/session-serving.duckdb";
     }
 
     /** Schema names: staging tables, published models, kept failing rows, and the run's own bookkeeping. */

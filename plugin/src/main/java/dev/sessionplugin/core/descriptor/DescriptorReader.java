@@ -67,7 +67,7 @@ public final class DescriptorReader {
         Names.identifier(project, top.location("project"), "project name");
         String target = top.string("target", "duckdb");
         DuckDbSettings duckdb = top.map("duckdb").map(DescriptorReader::duckdb)
-                .orElse(new DuckDbSettings(DuckDbSettings.DEFAULT_PATH));
+                .orElse(new DuckDbSettings(DuckDbSettings.DEFAULT_PATH, DuckDbSettings.DEFAULT_SERVING));
         Schemas schemas = schemas(top.map("schemas"));
         Map<String, SourceSpec> sources = sources(top);
         Map<String, ModelSpec> models = models(top);
@@ -77,8 +77,14 @@ public final class DescriptorReader {
     }
 
     private static DuckDbSettings duckdb(YamlMap map) {
-        map.allowOnly("path");
-        return new DuckDbSettings(map.string("path", DuckDbSettings.DEFAULT_PATH));
+        map.allowOnly("path", "serving");
+        String path = map.string("path", DuckDbSettings.DEFAULT_PATH);
+        String serving = map.string("serving", DuckDbSettings.DEFAULT_SERVING);
+        if (java.nio.file.Path.of(path).normalize().equals(java.nio.file.Path.of(serving).normalize())) {
+            throw SessionException.config(map.location("serving"), "the serving file must differ from the work file",
+                    "readers open the serving file; the run writes the work file (e.g. target/session-serving.duckdb)");
+        }
+        return new DuckDbSettings(path, serving);
     }
 
     private static Schemas schemas(java.util.Optional<YamlMap> section) {

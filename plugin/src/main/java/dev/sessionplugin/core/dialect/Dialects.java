@@ -3,7 +3,7 @@ package dev.sessionplugin.core.dialect;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 
-import java.nio.file.Path;
+import dev.sessionplugin.core.descriptor.Project;
 
 /** Picks the dialect for a target name. */
 public final class Dialects {
@@ -13,10 +13,10 @@ public final class Dialects {
     private Dialects() {
     }
 
-    /** @param databaseFile the embedded target's file, already resolved against the project */
-    public static Dialect forTarget(String target, Path databaseFile) {
+    public static Dialect forTarget(String target, Project project) {
         if (DUCKDB.equals(target)) {
-            return new DuckDbDialect(databaseFile);
+            var duckdb = project.descriptor().duckdb();
+            return new DuckDbDialect(project.dir().resolve(duckdb.path()), project.dir().resolve(duckdb.serving()));
         }
         throw SessionException.config(Location.of("session.target"), "unknown target '" + target + "'",
                 "use -Dsession.target=duckdb (embedded, the default)");

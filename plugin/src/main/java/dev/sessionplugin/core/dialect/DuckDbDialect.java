@@ -30,9 +30,12 @@ public final class DuckDbDialect implements Dialect {
             Pattern.MULTILINE);
 
     private final Path file;
+    private final ServingFile serving;
 
-    public DuckDbDialect(Path file) {
+    /** @param file the run's work file; @param servingFile the file readers open, replaced whole on publish */
+    public DuckDbDialect(Path file, Path servingFile) {
         this.file = file;
+        this.serving = new ServingFile(servingFile);
     }
 
     @Override
@@ -66,10 +69,14 @@ public final class DuckDbDialect implements Dialect {
         return file.toString();
     }
 
-    /** {@code duckdb:///} + an absolute path: four slashes. The path is the one Superset's host sees. */
+    /**
+     * {@code duckdb:///} + an absolute path: four slashes. Superset reads the serving file (never the work file,
+     * which a run holds locked); the path is the one Superset's host sees.
+     */
     @Override
     public String supersetUri(SupersetSpec superset) {
-        String path = superset.duckdbPath() != null ? superset.duckdbPath() : file.toAbsolutePath().toString();
+        String path = superset.duckdbPath() != null ? superset.duckdbPath()
+                : serving.path().toAbsolutePath().toString();
         return "duckdb:///" + path;
     }
 
@@ -118,7 +125,8 @@ public final class DuckDbDialect implements Dialect {
 
     /**
      * One transaction for all models: retire each live table, promote its shadow, drop the retired one. Which live
-     * tables exist is asked first, because a failed RENAME would abort the transaction.
+     * tables exist is asked first, because a failed RENAME would abort the transaction. Then the serving file is
+     * rewritten from the published tables and swapped in.
      */
     @Override
     public void publish(Warehouse warehouse, Statements statements, List<Publication> publications) {
@@ -139,6 +147,7 @@ public final class DuckDbDialect implements Dialect {
             }
             return null;
         });
+        serving.publish(warehouse, statements);
     }
 
     private static String message(SQLException error) {

@@ -26,6 +26,11 @@ public final class DryRunWarehouse implements Warehouse {
     }
 
     @Override
+    public boolean executes() {
+        return false;
+    }
+
+    @Override
     public RenderedFiles files() {
         return files;
     }

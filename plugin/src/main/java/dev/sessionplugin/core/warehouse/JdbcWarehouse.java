@@ -47,6 +47,11 @@ public final class JdbcWarehouse implements Warehouse {
         return dialect;
     }
 
+    @Override
+    public boolean executes() {
+        return true;
+    }
+
     /** Runs a statement that returns no rows; the engine's update count, or -1 when it gives none. */
     @Override
     public long update(Sql sql) {

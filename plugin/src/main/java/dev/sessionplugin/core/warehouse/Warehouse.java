@@ -14,6 +14,9 @@ public interface Warehouse extends AutoCloseable {
 
     Dialect dialect();
 
+    /** Whether statements really run (false for a dry run, which must not touch files either). */
+    boolean executes();
+
     RenderedFiles files();
 
     /** Runs a statement that returns no rows; the engine's update count, or -1 when it gives none. */

@@ -75,7 +75,7 @@ class SupersetExportTest {
                 "session_superset/charts/Weekly_Active_Users_1.yaml", "session_superset/dashboards/Sessions_1.yaml"),
                 files.keySet());
         Map<String, Object> db = files.get("session_superset/databases/session_duckdb.yaml");
-        assertEquals("duckdb:///" + dir.resolve("target/session.duckdb").toAbsolutePath(), db.get("sqlalchemy_uri"));
+        assertEquals("duckdb:///" + dir.resolve("target/session-serving.duckdb").toAbsolutePath(), db.get("sqlalchemy_uri"));
         assertEquals(SupersetExport.uuid("database", "session_duckdb"), db.get("uuid"));
         Map<String, Object> chart = files.get("session_superset/charts/Weekly_Active_Users_1.yaml");
         @SuppressWarnings("unchecked")

@@ -1,0 +1,108 @@
+package dev.sessionplugin.core.dialect;
+
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded target's serving file: only the published tables, for readers such as Superset. DuckDB lets one
+ * process hold a file read-write and blocks writers while anyone has it open, so a run never opens this file:
+ * it writes a complete new one under a temporary name and renames it over the old. A reader with the old file
+ * open keeps reading that version; a new connection sees the new one; there is never a missing or half file.
+ */
+final class ServingFile {
+
+    private static final String ALIAS = "session_serving";
+
+    private final Path file;
+
+    ServingFile(Path file) {
+        this.file = file;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** Copies every published table of the work file into a new serving file and swaps it in. */
+    void publish(Warehouse warehouse, Statements st) {
+        Dialect d = st.dialect();
+        if (!warehouse.executes()) {
+            List.of("serving_attach", "serving_create_schema", "serving_checkpoint", "serving_detach")
+                    .forEach(t -> warehouse.files().write(st.sql("swap", "serving", t, context(d, st, temp(), null))));
+            return;
+        }
+        removeStaleTemps();
+        Path temp = temp();
+        warehouse.update(st.sql("swap", "serving", "serving_attach", context(d, st, temp, null)));
+        try {
+            warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, st, temp, null)));
+            for (Map<String, Object> row : warehouse.queryRows(st.sql("swap", "serving", "published_tables",
+                    Map.of("schema_name", d.literal(st.schemas().published()))), 100_000)) {
+                String table = String.valueOf(row.values().iterator().next());
+                warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, st, temp, table))
+                        .named("copy." + table));
+            }
+            warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, st, temp, null)));
+        } finally {
+            warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, st, temp, null)));
+        }
+        promote(temp);
+    }
+
+    private static Map<String, Object> context(Dialect d, Statements st, Path temp, String table) {
+        Map<String, Object> context = new java.util.HashMap<>(Map.of("file", d.literal(temp.toString()),
+                "alias", d.identifier(ALIAS), "schema", d.identifier(st.schemas().published())));
+        if (table != null) {
+            context.put("table", d.identifier(table));
+            context.put("source", d.relation(st.schemas().published(), table));
+        }
+        return context;
+    }
+
+    private Path temp() {
+        return file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    }
+
+    private void promote(Path temp) {
+        try {
+            if (Files.exists(temp.resolveSibling(temp.getFileName() + ".wal"))) {
+                throw new IOException("the new serving file still has a write-ahead log after CHECKPOINT");
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw SessionException.io(Location.of(file.toString()), "cannot replace the serving file: "
+                    + e.getMessage(), "the previous serving file is intact; check the folder is writable and run "
+                    + "again", e);
+        }
+    }
+
+    /** A killed run can leave its temporary file behind; runs hold the run lock, so any temp found is stale. */
+    void removeStaleTemps() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw SessionException.io(Location.of(dir.toString()), "cannot remove a stale temporary serving file: "
+                    + e.getMessage(), "delete " + file.getFileName() + ".tmp-* by hand", e);
+        }
+    }
+}
