@@ -23,9 +23,11 @@ import dev.sessionplugin.core.warehouse.DryRunWarehouse;
 import dev.sessionplugin.core.warehouse.JdbcWarehouse;
 import dev.sessionplugin.core.warehouse.RenderedFiles;
 import dev.sessionplugin.core.warehouse.Retry;
+import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,9 +62,15 @@ public final class Pipeline {
         }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
-        try (Warehouse warehouse = request.goal() == Goal.RENDER ? new DryRunWarehouse(dialect, files)
-                : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
+        boolean dryRun = request.goal() == Goal.RENDER;
+        try (RunLock lock = dryRun ? null : dialect.lockRun(Duration.ofSeconds(request.options().lockWaitSeconds()));
+             Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files)
+                     : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
             StepContext ctx = new StepContext(plan, warehouse, statements, report);
+            if (lock != null && lock.interruptedRun() != null) {
+                report.warn("recover an earlier run was interrupted (" + lock.interruptedRun() + "): "
+                        + dialect.recover(warehouse, statements));
+            }
             runSteps(request, project, ctx);
             report.finish(null);
         } catch (SessionException e) {

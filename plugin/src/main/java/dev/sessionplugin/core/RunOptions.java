@@ -9,9 +9,14 @@ package dev.sessionplugin.core;
  * @param s3Anonymous   unsigned requests, for public buckets
  * @param s3TimeoutSeconds how long a transfer may stall before it is abandoned
  * @param extractForce  download every object again, even when the manifest says it is unchanged
+ * @param lockWaitSeconds how long to wait for another run on the same target to finish; 0 fails at once
  */
 public record RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
-                         int s3TimeoutSeconds, boolean extractForce) {
+                         int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds) {
 
-    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, 60, false);
+    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, 60, false, 0);
+
+    public RunOptions withLockWait(int seconds) {
+        return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, seconds);
+    }
 }

@@ -69,6 +69,10 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.extract.force", defaultValue = "false")
     private boolean extractForce;
 
+    /** Seconds to wait for another run on the same target to finish; 0 fails at once, naming the holder. */
+    @Parameter(property = "session.lock.wait", defaultValue = "0")
+    private int lockWait;
+
     /** Skip this goal. */
     @Parameter(property = "session.skip", defaultValue = "false")
     private boolean skip;
@@ -83,7 +87,7 @@ abstract class AbstractSessionMojo extends AbstractMojo {
         }
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
                 target, select, sources, pluginVersion,
-                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce));
+                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait));
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {

@@ -2,6 +2,7 @@ package dev.sessionplugin.core.dialect;
 
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
@@ -40,6 +41,15 @@ public interface Dialect {
 
     /** Whether retrying the same statement may succeed (network, throttling, a resuming warehouse). */
     boolean isTransient(SQLException error);
+
+    /** Takes the one-run-at-a-time lock of this target, waiting up to {@code wait} for a running holder. */
+    RunLock lockRun(java.time.Duration wait);
+
+    /**
+     * Brings the target back to a consistent state after a run that was killed (its lock was left behind):
+     * whatever that run left half-done outside a transaction is redone or removed. Returns what was done.
+     */
+    String recover(Warehouse warehouse, Statements statements);
 
     /** Publishes every shadow under its live name: all or, where the engine cannot, each one atomically. */
     void publish(Warehouse warehouse, Statements statements, List<Publication> publications);

@@ -4,12 +4,12 @@ import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.SessionException.Kind;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
@@ -61,7 +61,34 @@ public final class DuckDbDialect implements Dialect {
         // An s3:// path must fail fast here, not try to download an extension from the internet.
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "false");
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        // The driver directly, not DriverManager: inside Maven each plugin has its own class loader, and
+        // DriverManager only hands out drivers visible to the loader that first initialised it.
+        Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        if (connection == null) {
+            throw new SQLException("the DuckDB driver refused " + file);
+        }
+        return connection;
+    }
+
+    @Override
+    public RunLock lockRun(java.time.Duration wait) {
+        return RunLock.acquire(file.resolveSibling(file.getFileName() + ".lock"), wait);
+    }
+
+    /**
+     * Shadows and the work file's publish are transactional and need nothing. A kill while the serving file was
+     * being written leaves a temporary file and possibly an old serving file: both are put right.
+     */
+    @Override
+    public String recover(Warehouse warehouse, Statements statements) {
+        serving.removeStaleTemps();
+        long published = warehouse.queryRows(statements.sql("setup", "serving", "published_tables",
+                java.util.Map.of("schema_name", literal(statements.schemas().published()))), 1).size();
+        if (published == 0) {
+            return "removed temporary files";
+        }
+        serving.publish(warehouse, statements);
+        return "removed temporary files and rewrote the serving file from the published tables";
     }
 
     @Override

@@ -60,7 +60,7 @@ class S3ExtractTest {
     }
 
     RunReport run(Goal goal, String endpoint, List<String> log, boolean force) {
-        return TestProjects.run(dir, goal, null, PREFIX, new RunOptions(endpoint, "us-east-1", null, false, 2, force),
+        return TestProjects.run(dir, goal, null, PREFIX, new RunOptions(endpoint, "us-east-1", null, false, 2, force, 0),
                 log);
     }
 
@@ -116,14 +116,14 @@ class S3ExtractTest {
         assertTrue(e.getMessage().contains("s3://s3-geospatial/readonly/session_timestamp.csv: no such object"),
                 e.getMessage());
         SessionException bucket = failure(() -> TestProjects.run(dir, Goal.RUN, null, "s3://no-such-bucket/x/",
-                new RunOptions(s3.endpoint(), "us-east-1", null, false, 2, false), new ArrayList<>()));
+                new RunOptions(s3.endpoint(), "us-east-1", null, false, 2, false, 0), new ArrayList<>()));
         assertTrue(bucket.getMessage().contains("bucket 'no-such-bucket' does not exist"), bucket.getMessage());
     }
 
     @Test
     void anonymousAccessToAPrivateBucketIsRefusedWithAHint() {
         SessionException e = failure(() -> TestProjects.run(dir, Goal.RUN, null, PREFIX,
-                new RunOptions(s3.endpoint(), "us-east-1", null, true, 2, false), new ArrayList<>()));
+                new RunOptions(s3.endpoint(), "us-east-1", null, true, 2, false, 0), new ArrayList<>()));
         assertTrue(e.getMessage().contains("access denied (HTTP 403"), e.getMessage());
         assertTrue(e.hint().contains("does not allow anonymous reads"), e.hint());
     }
