@@ -200,7 +200,8 @@ final class YamlMap {
 
     SessionException wrongType(String key, String expected) {
         return SessionException.config(at(file, node(key)), "'" + child(key) + "' must be " + expected
-                + ", found " + describe(node(key)), null);
+                + ", found " + describe(node(key)), "write it as " + expected + " (the sample project's "
+                + "pipeline.yaml shows every key)");
     }
 
     /** Fails on the first key not in {@code allowed}, suggesting the closest allowed one. */

@@ -134,6 +134,11 @@ public final class DuckDbDialect implements Dialect {
                     "fix that row of the file, or declare the column with a type that accepts it in pipeline.yaml",
                     error);
         }
+        if (text.contains("is not a valid DuckDB database file")) {
+            return new SessionException(Kind.IO, Location.of(file.toString()), "the work file is not a DuckDB database "
+                    + "(damaged or overwritten)", "move it away (keep it for inspection) and run again: a run rebuilds "
+                    + "everything in it, and the serving file keeps the published tables meanwhile", error);
+        }
         if (text.startsWith("IO Error: No files found")) {
             return new SessionException(Kind.DATA, null, firstLine(text),
                     "check the source's uri in pipeline.yaml (or -Dsession.sources)", error);

@@ -193,6 +193,9 @@ final class S3Extractor implements AutoCloseable {
         if (error instanceof S3Exception s3) {
             String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
             int status = s3.statusCode();
+            if (status == 403 && code == null) {
+                code = codeOfDenial(uri.bucket());
+            }
             String region = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().sdkHttpResponse()
                     .firstMatchingHeader("x-amz-bucket-region").orElse(null);
             if (region != null && (status == 301 || status == 400 || "PermanentRedirect".equals(code)
@@ -208,6 +211,10 @@ final class S3Extractor implements AutoCloseable {
                 return SessionException.data(at, uri + ": no such object",
                         "check the key in the source's uri (or -Dsession.sources); list the folder with "
                                 + "'aws s3 ls s3://" + uri.bucket() + "/" + parent(uri.key()) + "'");
+            }
+            if ("SignatureDoesNotMatch".equals(code) || "InvalidAccessKeyId".equals(code)) {
+                return SessionException.config(at, uri + ": S3 refused the credentials (" + code + ")",
+                        "check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the profile (-Dsession.s3.profile)");
             }
             if (status == 403) {
                 return new SessionException(Kind.WAREHOUSE, at, uri + ": access denied (HTTP 403" + (code == null ? ""
@@ -228,6 +235,18 @@ final class S3Extractor implements AutoCloseable {
         }
         return new SessionException(Kind.IO, at, uri + ": cannot reach S3: " + message,
                 "check the network or -Dsession.s3.endpoint", error);
+    }
+
+    /** A HEAD answer has no body; a listing says why access was denied (bad credentials or no permission). */
+    private String codeOfDenial(String bucket) {
+        try {
+            client.listObjectsV2(b -> b.bucket(bucket).maxKeys(1));
+            return null;
+        } catch (S3Exception e) {
+            return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        } catch (SdkClientException e) {
+            return null;
+        }
     }
 
     /** A HEAD answer has no body, so a 404 does not say whether the bucket or the key is missing. */
