@@ -44,7 +44,7 @@ public final class Pipeline {
         Project project = Project.load(request.projectDir(), request.descriptor());
         String target = request.target() == null || request.target().isBlank()
                 ? project.descriptor().target() : request.target();
-        Dialect dialect = Dialects.forTarget(target, project);
+        Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
                 project.descriptor().schemas());
         Selection selection = new Selection(request.select() == null ? "" : request.select());
@@ -93,9 +93,12 @@ public final class Pipeline {
             return;
         }
         if (goal != Goal.CTAS) {
-            SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report());
-            List<LocalFile> files = goal == Goal.RENDER ? sources.planned(ctx.plan().sources(), request.sourcesOverride())
-                    : sources.resolve(ctx.plan().sources(), request.sourcesOverride());
+            SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report(),
+                    ctx.warehouse().dialect());
+            String base = request.sourcesOverride() != null ? request.sourcesOverride()
+                    : ctx.warehouse().dialect().defaultSources();
+            List<LocalFile> files = goal == Goal.RENDER ? sources.planned(ctx.plan().sources(), base)
+                    : sources.resolve(ctx.plan().sources(), base);
             StageStep.run(ctx, files);
         }
         if (goal == Goal.STAGE) {

@@ -10,13 +10,28 @@ package dev.sessionplugin.core;
  * @param s3TimeoutSeconds how long a transfer may stall before it is abandoned
  * @param extractForce  download every object again, even when the manifest says it is unchanged
  * @param lockWaitSeconds how long to wait for another run on the same target to finish; 0 fails at once
+ * @param credentials   where warehouse secrets (Snowflake) come from; they are never logged
  */
 public record RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
-                         int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds) {
+                         int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds,
+                         CredentialSource credentials) {
 
-    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, 60, false, 0);
+    public static final RunOptions DEFAULTS = new RunOptions(null, null, null, false, 60, false, 0,
+            CredentialSource.environment(System.getenv()));
+
+    public RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
+                      int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds) {
+        this(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, lockWaitSeconds,
+                CredentialSource.environment(System.getenv()));
+    }
 
     public RunOptions withLockWait(int seconds) {
-        return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, seconds);
+        return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, seconds,
+                credentials);
+    }
+
+    public RunOptions withCredentials(CredentialSource secrets) {
+        return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce,
+                lockWaitSeconds, secrets);
     }
 }

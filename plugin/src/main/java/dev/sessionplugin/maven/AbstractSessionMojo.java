@@ -1,5 +1,6 @@
 package dev.sessionplugin.maven;
 
+import dev.sessionplugin.core.CredentialSource;
 import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.Pipeline;
 import dev.sessionplugin.core.RunOptions;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Parameters → {@link RunRequest} → {@link Pipeline} → Maven's verdict. User problems (descriptor, templates, data,
@@ -73,6 +77,12 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.lock.wait", defaultValue = "0")
     private int lockWait;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
     /** Skip this goal. */
     @Parameter(property = "session.skip", defaultValue = "false")
     private boolean skip;
@@ -87,7 +97,8 @@ abstract class AbstractSessionMojo extends AbstractMojo {
         }
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
                 target, select, sources, pluginVersion,
-                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait));
+                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
+                        new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv()))));
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {

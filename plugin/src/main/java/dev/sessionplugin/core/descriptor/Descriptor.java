@@ -11,6 +11,7 @@ public record Descriptor(
         String project,
         String target,
         DuckDbSettings duckdb,
+        SnowflakeSettings snowflake,
         Schemas schemas,
         Map<String, SourceSpec> sources,
         Map<String, ModelSpec> models,

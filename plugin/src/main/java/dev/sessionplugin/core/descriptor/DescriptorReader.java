@@ -61,19 +61,20 @@ public final class DescriptorReader {
                     "declare at least 'sources:' (see the sample project's pipeline.yaml)");
         }
         YamlMap top = YamlMap.of(file, "", root);
-        top.allowOnly("project", "target", "duckdb", "schemas", "sources", "models", "vars", "superset");
+        top.allowOnly("project", "target", "duckdb", "snowflake", "schemas", "sources", "models", "vars", "superset");
 
         String project = top.string("project", "session");
         Names.identifier(project, top.location("project"), "project name");
         String target = top.string("target", "duckdb");
         DuckDbSettings duckdb = top.map("duckdb").map(DescriptorReader::duckdb)
                 .orElse(new DuckDbSettings(DuckDbSettings.DEFAULT_PATH, DuckDbSettings.DEFAULT_SERVING));
+        SnowflakeSettings snowflake = top.map("snowflake").map(DescriptorReader::snowflake).orElse(SnowflakeSettings.NONE);
         Schemas schemas = schemas(top.map("schemas"));
         Map<String, SourceSpec> sources = sources(top);
         Map<String, ModelSpec> models = models(top);
         Map<String, Object> vars = top.map("vars").map(DescriptorReader::vars).orElse(Map.of());
         SupersetSpec superset = top.map("superset").map(SupersetReader::project).orElse(SupersetSpec.DEFAULTS);
-        return new Descriptor(file, project, target, duckdb, schemas, sources, models, vars, superset);
+        return new Descriptor(file, project, target, duckdb, snowflake, schemas, sources, models, vars, superset);
     }
 
     private static DuckDbSettings duckdb(YamlMap map) {
@@ -85,6 +86,28 @@ public final class DescriptorReader {
                     "readers open the serving file; the run writes the work file (e.g. target/session-serving.duckdb)");
         }
         return new DuckDbSettings(path, serving);
+    }
+
+    private static SnowflakeSettings snowflake(YamlMap map) {
+        map.allowOnly("account", "user", "role", "warehouse", "database", "url", "server", "sources",
+                "storage_integration", "read_roles", "transient");
+        for (String key : new String[] {"role", "warehouse", "database", "storage_integration"}) {
+            String value = map.string(key, null);
+            if (value != null) {
+                Names.identifier(value, map.location(key), key.replace('_', ' '));
+            }
+        }
+        String account = map.string("account", null);
+        if (account != null && !account.matches("[A-Za-z0-9_.-]+")) {
+            throw SessionException.config(map.location("account"), "invalid account identifier '" + account + "'",
+                    "write <org>-<account> or <locator>.<region>.<cloud>, without .snowflakecomputing.com");
+        }
+        List<String> roles = map.names("read_roles");
+        roles.forEach(r -> Names.identifier(r, map.location("read_roles"), "role"));
+        return new SnowflakeSettings(account, map.string("user", null), map.string("role", null),
+                map.string("warehouse", null), map.string("database", null), map.string("url", null),
+                map.string("server", "snowflake"), map.string("sources", null), map.string("storage_integration", null),
+                List.copyOf(roles), map.bool("transient", false));
     }
 
     private static Schemas schemas(java.util.Optional<YamlMap> section) {

@@ -51,11 +51,40 @@ public interface Dialect {
      */
     String recover(Warehouse warehouse, Statements statements);
 
+    /** Variables every statement template of this engine may use (e.g. table kind, storage integration). */
+    default java.util.Map<String, Object> templateVariables() {
+        return java.util.Map.of();
+    }
+
+    /** Where sources are read on this target when -Dsession.sources is not given; null for their own uri. */
+    default String defaultSources() {
+        return null;
+    }
+
+    /** Whether the engine reads this source URI itself (through a stage) rather than from a local download. */
+    default boolean readsRemote(String uri) {
+        return false;
+    }
+
+    /** Loads one file into its staging table and returns the rows loaded. */
+    default long load(Warehouse warehouse, Sql load, String file) {
+        return warehouse.update(load);
+    }
+
+    /** Sets per-statement options (a query tag) before {@code sql} runs. */
+    default void prepare(java.sql.Statement statement, Sql sql) throws SQLException {
+    }
+
+    /** The engine's id of the statement that just ran, or null. */
+    default String queryId(java.sql.Statement statement) {
+        return null;
+    }
+
     /** Publishes every shadow under its live name: all or, where the engine cannot, each one atomically. */
     void publish(Warehouse warehouse, Statements statements, List<Publication> publications);
 
     /** The SQLAlchemy URI Superset connects with; never holds a secret. */
-    String supersetUri(SupersetSpec superset);
+    String supersetUri(SupersetSpec superset, String schema);
 
     /** A column name as Superset will see it on this engine. */
     default String supersetColumn(String name) {

@@ -1,5 +1,6 @@
 package dev.sessionplugin.core.dialect;
 
+import dev.sessionplugin.core.CredentialSource;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 
@@ -13,12 +14,19 @@ public final class Dialects {
     private Dialects() {
     }
 
-    public static Dialect forTarget(String target, Project project) {
+    /** @param buildDir where local state (the run lock) lives for remote targets */
+    public static Dialect forTarget(String target, Project project, CredentialSource credentials,
+                                     java.nio.file.Path buildDir) {
         if (DUCKDB.equals(target)) {
             var duckdb = project.descriptor().duckdb();
             return new DuckDbDialect(project.dir().resolve(duckdb.path()), project.dir().resolve(duckdb.serving()));
         }
+        if (SnowflakeDialect.NAME.equals(target)) {
+            var settings = project.descriptor().snowflake();
+            return new SnowflakeDialect(settings, credentials.forServer(settings.server()), project.descriptor().project(),
+                    buildDir.resolve("session").resolve("snowflake.lock"));
+        }
         throw SessionException.config(Location.of("session.target"), "unknown target '" + target + "'",
-                "use -Dsession.target=duckdb (embedded, the default)");
+                "use -Dsession.target=duckdb (embedded, the default) or -Dsession.target=snowflake");
     }
 }

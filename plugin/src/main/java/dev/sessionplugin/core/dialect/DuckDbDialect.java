@@ -101,7 +101,7 @@ public final class DuckDbDialect implements Dialect {
      * which a run holds locked); the path is the one Superset's host sees.
      */
     @Override
-    public String supersetUri(SupersetSpec superset) {
+    public String supersetUri(SupersetSpec superset, String schema) {
         String path = superset.duckdbPath() != null ? superset.duckdbPath()
                 : serving.path().toAbsolutePath().toString();
         return "duckdb:///" + path;

@@ -65,10 +65,32 @@ public final class Statements {
                 Map.of("table", sourceRelation(source), "columns", columns));
     }
 
-    /** @param file where the engine reads the CSV from (a local path, or a stage file on a warehouse) */
+    /** @param file where the engine reads the CSV from: a local path, or a URI under the source's stage */
     public Sql loadCsv(SourceSpec source, String file) {
         return sql("stage", source.name(), "load_csv", Map.of("table", sourceRelation(source),
-                "file", dialect.literal(file)));
+                "file", dialect.literal(file), "stage", stageOf(source),
+                "file_name", dialect.literal(file.substring(file.lastIndexOf('/') + 1))));
+    }
+
+    /** An external stage on the folder of a source's remote files. */
+    public Sql createStage(SourceSpec source, String fileUri) {
+        return sql("stage", source.name(), "create_stage", Map.of("stage", stageOf(source),
+                "url", dialect.literal(fileUri.substring(0, fileUri.lastIndexOf('/') + 1))));
+    }
+
+    private String stageOf(SourceSpec source) {
+        return dialect.relation(schemas.staging(), source.name() + "_stage");
+    }
+
+    /** One statement that exchanges a live table and its shadow (engines that have it). */
+    public Sql swap(String model, String schema, String live, String shadow) {
+        return sql("swap", model, "swap_tables", Map.of("live", dialect.relation(schema, live),
+                "shadow", dialect.relation(schema, shadow)));
+    }
+
+    public Sql grantSelect(String model, String role) {
+        return sql("ctas", model, "grant_select", Map.of("table", modelRelation(model, true),
+                "role", dialect.identifier(role))).named("grant." + role);
     }
 
     public Sql ctasShadow(String model, String select) {
@@ -163,6 +185,8 @@ public final class Statements {
 
     /** A statement from {@code templates/<dialect>/<template>.sql.mustache} with the given variables. */
     public Sql sql(String step, String subject, String template, Map<String, Object> context) {
-        return new Sql(step, subject, template, templates.render(template, context));
+        Map<String, Object> all = new HashMap<>(dialect.templateVariables());
+        all.putAll(context);
+        return new Sql(step, subject, template, templates.render(template, all));
     }
 }

@@ -4,6 +4,14 @@ import dev.sessionplugin.core.descriptor.SourceSpec;
 
 import java.nio.file.Path;
 
-/** A source's CSV as a complete local file the engine can load, and the name the user knows it by. */
+/**
+ * A source's CSV ready to load: a complete local file, or (path null) a remote file the engine reads itself;
+ * {@code display} is the name the user knows it by.
+ */
 public record LocalFile(SourceSpec source, Path path, String display) {
+
+    /** What the load statement reads: the local path, or the remote URI. */
+    public String location() {
+        return path == null ? display : path.toAbsolutePath().toString();
+    }
 }

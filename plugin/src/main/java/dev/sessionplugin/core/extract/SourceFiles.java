@@ -5,6 +5,7 @@ import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.Project;
 import dev.sessionplugin.core.descriptor.SourceSpec;
+import dev.sessionplugin.core.dialect.Dialect;
 import dev.sessionplugin.core.report.Progress;
 
 import java.io.IOException;
@@ -27,12 +28,15 @@ public final class SourceFiles {
     private final Path extractDir;
     private final RunOptions options;
     private final Progress progress;
+    private final Dialect engine;
 
-    public SourceFiles(Project project, Path buildDir, RunOptions options, Progress progress) {
+    /** @param engine the target; sources it reads itself (S3 through a stage) are not downloaded */
+    public SourceFiles(Project project, Path buildDir, RunOptions options, Progress progress, Dialect engine) {
         this.project = project;
         this.extractDir = buildDir.resolve("session").resolve("extract");
         this.options = options;
         this.progress = progress;
+        this.engine = engine;
     }
 
     /** The URI a source is read from, after applying the override base, if any. */
@@ -58,6 +62,10 @@ public final class SourceFiles {
             for (SourceSpec source : sources) {
                 String uri = uriOf(source, overrideBase);
                 List<LocalFile> found;
+                if (engine.readsRemote(uri)) {
+                    files.addAll(remote(source, uri));
+                    continue;
+                }
                 if (S3Uri.is(uri)) {
                     s3 = s3 == null ? new S3Extractor(options, progress) : s3;
                     found = new ArrayList<>();
@@ -94,7 +102,9 @@ public final class SourceFiles {
         List<LocalFile> files = new ArrayList<>();
         for (SourceSpec source : sources) {
             String uri = uriOf(source, overrideBase);
-            if (S3Uri.is(uri)) {
+            if (engine.readsRemote(uri)) {
+                files.addAll(remote(source, uri));
+            } else if (S3Uri.is(uri)) {
                 S3Uri object = S3Uri.parse(uri, source.location());
                 String key = object.isPrefix() ? object.key() + (source.pattern() == null ? "*" : source.pattern())
                         : object.key();
@@ -104,6 +114,15 @@ public final class SourceFiles {
             }
         }
         return files;
+    }
+
+    /** Files the engine reads itself: nothing to download; a folder needs a pattern-free file name per source. */
+    private List<LocalFile> remote(SourceSpec source, String uri) {
+        if (uri.endsWith("/")) {
+            throw SessionException.config(source.location(), "source '" + source.name() + "': " + engine.name()
+                    + " loads named files through a stage, not a folder (" + uri + ")", "give the source a file uri");
+        }
+        return List.of(new LocalFile(source, null, uri));
     }
 
     private List<S3Uri> objects(S3Extractor s3, SourceSpec source, String uri) {
@@ -121,6 +140,11 @@ public final class SourceFiles {
     }
 
     private List<LocalFile> local(SourceSpec source, String uri, String overrideBase, boolean mustExist) {
+        if (!engine.name().equals("duckdb")) {
+            throw SessionException.config(source.location(), "source '" + source.name() + "' is the local file "
+                    + uri + ", which " + engine.name() + " cannot read", "on " + engine.name() + " sources are read "
+                    + "from S3 through a stage: set snowflake.sources in pipeline.yaml or -Dsession.sources=s3://...");
+        }
         if (uri.contains("://") && !uri.startsWith("file://")) {
             throw SessionException.config(source.location(), "source '" + source.name() + "' reads " + uri
                     + ", a scheme this plugin cannot load", "use a local path, or s3://bucket/key");

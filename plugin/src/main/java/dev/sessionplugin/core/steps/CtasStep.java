@@ -34,9 +34,12 @@ public final class CtasStep {
                     rows = ctx.warehouse().queryLong(ctx.statements().countRows("ctas", model.name(),
                             ctx.statements().modelRelation(model.name(), true)));
                 }
+                for (String role : readRoles(ctx)) {
+                    ctx.warehouse().update(ctx.statements().grantSelect(model.name(), role));
+                }
                 ledger.built(model.name(), fingerprint(model.select()));
                 ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
-                        "-> " + Statements.shadowOf(model.name()), file));
+                        "-> " + Statements.shadowOf(model.name()), file, ctx.warehouse().lastQueryId()));
             } catch (SessionException e) {
                 ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(),
                         e.reason(), file));
@@ -48,6 +51,11 @@ public final class CtasStep {
                 throw e;
             }
         }
+    }
+
+    private static java.util.List<String> readRoles(StepContext ctx) {
+        return ctx.warehouse().dialect().name().equals("snowflake")
+                ? ctx.plan().project().descriptor().snowflake().readRoles() : java.util.List.of();
     }
 
     private static void requireStaged(StepContext ctx) {

@@ -33,10 +33,13 @@ public final class StageStep {
             long rows = 0;
             String statement = null;
             for (LocalFile file : entry.getValue()) {
-                Sql load = ctx.statements().loadCsv(source, file.path().toAbsolutePath().toString());
+                Sql load = ctx.statements().loadCsv(source, file.location());
                 statement = ctx.warehouse().files().displayOf(load);
                 try {
-                    rows += ctx.warehouse().update(load);
+                    if (file.path() == null) {
+                        ctx.warehouse().update(ctx.statements().createStage(source, file.location()));
+                    }
+                    rows += ctx.warehouse().dialect().load(ctx.warehouse(), load, file.display());
                 } catch (SessionException e) {
                     ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),
                             e.reason(), statement));

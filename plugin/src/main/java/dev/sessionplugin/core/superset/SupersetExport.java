@@ -62,7 +62,8 @@ public final class SupersetExport {
         files.put(root + "metadata.yaml", assets.render("metadata.yaml",
                 Map.of("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
         files.put(root + "databases/" + database + ".yaml", assets.render("database_" + dialect.name() + ".yaml",
-                Map.of("database_name", database, "sqlalchemy_uri", dialect.supersetUri(spec), "uuid", databaseUuid)));
+                Map.of("database_name", database, "sqlalchemy_uri", dialect.supersetUri(spec, st.schemas().published()),
+                        "uuid", databaseUuid)));
 
         List<Map<String, Object>> dashboardCharts = new ArrayList<>();
         List<ChartPage.Series> series = new ArrayList<>();

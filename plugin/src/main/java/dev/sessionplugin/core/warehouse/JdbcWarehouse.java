@@ -26,6 +26,7 @@ public final class JdbcWarehouse implements Warehouse {
     private final Connection connection;
     private final RenderedFiles files;
     private final Retry retry;
+    private volatile String lastQueryId;
 
     private JdbcWarehouse(Dialect dialect, Connection connection, RenderedFiles files, Retry retry) {
         this.dialect = dialect;
@@ -137,9 +138,17 @@ public final class JdbcWarehouse implements Warehouse {
         files.write(sql);
         return retry.call(dialect, sql, () -> {
             try (Statement statement = connection.createStatement()) {
-                return work.run(statement);
+                dialect.prepare(statement, sql);
+                T result = work.run(statement);
+                lastQueryId = dialect.queryId(statement);
+                return result;
             }
         });
+    }
+
+    @Override
+    public String lastQueryId() {
+        return lastQueryId;
     }
 
     @Override

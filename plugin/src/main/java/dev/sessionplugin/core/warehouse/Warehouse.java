@@ -31,6 +31,11 @@ public interface Warehouse extends AutoCloseable {
     /** The result columns of a query (names and engine types), without reading rows. */
     List<Column> columns(Sql sql);
 
+    /** The engine's id of the last statement that ran, or null where the engine gives none. */
+    default String lastQueryId() {
+        return null;
+    }
+
     /** Runs {@code work} in one transaction: all of it commits, or on any error none of it does. */
     <T> T inTransaction(Supplier<T> work);
 

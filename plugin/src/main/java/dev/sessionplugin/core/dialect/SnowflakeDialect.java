@@ -1,0 +1,333 @@
+package dev.sessionplugin.core.dialect;
+
+import dev.sessionplugin.core.Credentials;
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.SessionException.Kind;
+import dev.sessionplugin.core.descriptor.SnowflakeSettings;
+import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.warehouse.RunLock;
+import dev.sessionplugin.core.warehouse.Sql;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import net.snowflake.client.api.driver.SnowflakeDriver;
+import net.snowflake.client.api.statement.SnowflakeStatement;
+
+/**
+ * Snowflake through its JDBC driver. Every DDL statement commits on its own, so there is no transaction around a
+ * publish: all checks of all models pass first, then each model is swapped in with one {@code ALTER TABLE ...
+ * SWAP WITH} (atomic per model), and a failed swap swaps the earlier ones back. Names are written unquoted, so
+ * Snowflake stores them upper-case and the same logical names work from models, checks and Superset.
+ */
+public final class SnowflakeDialect implements Dialect {
+
+    public static final String NAME = "snowflake";
+
+    /** Network, expired session, statement timeout: worth another try. */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 630, 604);
+
+    private final SnowflakeSettings settings;
+    private final Credentials credentials;
+    private final String project;
+    private final Path lockFile;
+
+    public SnowflakeDialect(SnowflakeSettings settings, Credentials credentials, String project, Path lockFile) {
+        this.settings = settings;
+        this.credentials = credentials == null ? Credentials.NONE : credentials;
+        this.project = project;
+        this.lockFile = lockFile;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Unquoted: the descriptor only admits plain identifiers, and unquoted names match in any case. */
+    @Override
+    public String identifier(String name) {
+        return name;
+    }
+
+    @Override
+    public boolean readsRemote(String uri) {
+        return uri.startsWith("s3://");
+    }
+
+    @Override
+    public Map<String, Object> templateVariables() {
+        return Map.of("transient", settings.transientTables(),
+                "storage_integration", settings.stageIntegration() == null ? false : settings.stageIntegration());
+    }
+
+    @Override
+    public String defaultSources() {
+        return settings.sources();
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        String user = credentials.user() != null ? credentials.user() : settings.user();
+        List<String> missing = new ArrayList<>();
+        if (settings.url() == null && settings.account() == null) {
+            missing.add("snowflake.account in pipeline.yaml (or -Dsession.snowflake.account)");
+        }
+        if (user == null) {
+            missing.add("a user (snowflake.user, the settings.xml server's username, or SNOWFLAKE_USER)");
+        }
+        if (!credentials.hasPassword() && !credentials.hasKeyPair() && !credentials.hasToken()) {
+            missing.add("a secret: settings.xml <server id=\"" + settings.server() + "\"> (password, or privateKey "
+                    + "+ passphrase), or SNOWFLAKE_PASSWORD / SNOWFLAKE_TOKEN / SNOWFLAKE_PRIVATE_KEY_FILE");
+        }
+        if (!missing.isEmpty()) {
+            throw SessionException.config(Location.of("pipeline.yaml"), "cannot connect to Snowflake: missing "
+                    + String.join("; ", missing), "see the README's Snowflake section");
+        }
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        put(props, "role", settings.role());
+        put(props, "warehouse", settings.warehouse());
+        put(props, "db", settings.database());
+        // JSON results: the Arrow format needs --add-opens on Java 17.
+        props.setProperty("JDBC_QUERY_RESULT_FORMAT", "JSON");
+        // No probing of cloud metadata endpoints and no out-of-band telemetry from a build tool.
+        props.setProperty("DISABLE_PLATFORM_DETECTION", "true");
+        props.setProperty("CLIENT_OUT_OF_BAND_TELEMETRY_ENABLED", "false");
+        props.setProperty("CLIENT_TELEMETRY_ENABLED", "false");
+        if (credentials.hasToken()) {
+            props.setProperty("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
+            props.setProperty("token", credentials.token());
+        } else if (credentials.hasKeyPair()) {
+            props.setProperty("authenticator", "SNOWFLAKE_JWT");
+            props.setProperty("private_key_file", credentials.privateKeyFile());
+            put(props, "private_key_pwd", credentials.privateKeyPassphrase());
+        } else {
+            props.setProperty("password", credentials.password());
+        }
+        if (settings.url() != null && settings.url().contains("ssl=off")) {
+            props.setProperty("ssl", "off");
+        }
+        Connection connection = new SnowflakeDriver().connect(jdbcUrl(), props);
+        if (connection == null) {
+            throw new SQLException("the Snowflake driver refused the URL " + jdbcUrl());
+        }
+        return connection;
+    }
+
+    private String jdbcUrl() {
+        return settings.url() != null ? settings.url()
+                : "jdbc:snowflake://" + settings.account() + ".snowflakecomputing.com/";
+    }
+
+    private static void put(Properties props, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            props.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public String describeTarget() {
+        return "account " + (settings.account() == null ? settings.url() : settings.account())
+                + (settings.database() == null ? "" : ", database " + settings.database());
+    }
+
+    /** Tags each statement {@code session:<project>:<model>:<step>} so it can be found in the query history. */
+    @Override
+    public void prepare(Statement statement, Sql sql) throws SQLException {
+        statement.unwrap(SnowflakeStatement.class).setParameter("QUERY_TAG",
+                "session:" + project + ":" + sql.subject() + ":" + sql.step());
+    }
+
+    @Override
+    public String queryId(Statement statement) {
+        try {
+            return statement.unwrap(SnowflakeStatement.class).getQueryID();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean isTransient(SQLException error) {
+        return TRANSIENT_CODES.contains(error.getErrorCode())
+                || (error.getSQLState() != null && error.getSQLState().startsWith("08"));
+    }
+
+    @Override
+    public SessionException translate(SQLException error, Sql statement) {
+        String where = statement == null ? null : statement.relativePath();
+        String queryId = error instanceof net.snowflake.client.api.exception.SnowflakeSQLException sf
+                ? sf.getQueryId() : null;
+        String text = "Snowflake error " + error.getErrorCode() + " (" + error.getSQLState() + "): "
+                + oneLine(error.getMessage()) + (queryId == null ? "" : " [query id " + queryId + "]");
+        Location at = where == null ? Location.of(describeTarget()) : Location.of(where);
+        int code = error.getErrorCode();
+        String state = error.getSQLState() == null ? "" : error.getSQLState();
+        if (code == 390100 || code == 390144 || code == 390318 || state.equals("28000")) {
+            return new SessionException(Kind.CONFIG, Location.of(describeTarget()), text,
+                    "check the user and the secret in settings.xml <server id=\"" + settings.server()
+                            + "\"> or the SNOWFLAKE_* environment variables", error);
+        }
+        if (state.startsWith("42") || code == 1003 || code == 2003 || code == 2043 || code == 3001) {
+            return new SessionException(Kind.CONFIG, at, text, code == 3001 || code == 2003
+                    ? "check the object name and the role's privileges (USAGE on database and schema, CREATE TABLE, "
+                    + "OWNERSHIP for SWAP); the statement as sent is in the rendered file"
+                    : "fix the SQL that produced this statement; the statement as sent is in the rendered file", error);
+        }
+        if (state.startsWith("22") || (code >= 100000 && code < 101000)) {
+            return new SessionException(Kind.DATA, at, text, "fix the file's row named above", error);
+        }
+        return new SessionException(Kind.WAREHOUSE, at, text, isTransient(error)
+                ? "a transient error that persisted after retries; run again" : null, error);
+    }
+
+    /**
+     * COPY INTO answers one row per file (status, rows loaded, first error); the statement is run as a query for
+     * that. A file that did not load fully fails the stage with its first error, line and column.
+     */
+    @Override
+    public long load(Warehouse warehouse, Sql load, String file) {
+        long rows = 0;
+        for (Map<String, Object> row : warehouse.queryRows(load, 1000)) {
+            Map<String, Object> r = lower(row);
+            if (!r.containsKey("rows_loaded")) {
+                continue; // "Copy executed with 0 files processed."
+            }
+            String status = String.valueOf(r.get("status"));
+            long errors = number(r.get("errors_seen"));
+            if (!"LOADED".equalsIgnoreCase(status) || errors > 0) {
+                int line = (int) number(r.get("first_error_line"));
+                throw SessionException.data(Location.of(String.valueOf(r.getOrDefault("file", file)), line),
+                        "COPY INTO " + status + ": " + r.get("first_error") + " (column "
+                                + r.get("first_error_column_name") + ")", "fix that row of the file and run again");
+            }
+            rows += number(r.get("rows_loaded"));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> lower(Map<String, Object> row) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        row.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return value == null ? 0 : Long.parseLong(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * All checks have passed when this runs. Each model: SWAP WITH its shadow when the live table exists (atomic),
+     * else RENAME the shadow. If model k fails, models 1..k-1 are swapped back (a swap is its own inverse while the
+     * shadow holds the old version). Only then are the shadows, now holding the old versions, dropped.
+     */
+    @Override
+    public void publish(Warehouse warehouse, Statements st, List<Publication> publications) {
+        List<Publication> swapped = new ArrayList<>();
+        List<Publication> renamed = new ArrayList<>();
+        for (Publication p : publications) {
+            boolean live = warehouse.queryLong(st.tableExists("swap", p.model(), p.schema(), p.live())) > 0;
+            try {
+                if (live || !warehouse.executes()) {
+                    warehouse.update(st.swap(p.model(), p.schema(), p.live(), p.shadow()));
+                    swapped.add(p);
+                }
+                if (!live || !warehouse.executes()) {
+                    warehouse.update(st.rename("swap", p.model(), "first_publish", p.schema(), p.shadow(), p.live()));
+                    renamed.add(p);
+                }
+            } catch (SessionException e) {
+                undo(warehouse, st, swapped, renamed);
+                throw new SessionException(e.kind(), e.location(), "publishing " + p.model() + " failed, earlier "
+                        + "models were put back: " + e.reason(), e.hint(), e);
+            }
+        }
+        for (Publication p : swapped) {
+            warehouse.update(st.dropTable("swap", p.model(), "drop_previous", p.schema(), p.shadow()));
+        }
+    }
+
+    private static void undo(Warehouse warehouse, Statements st, List<Publication> swapped, List<Publication> renamed) {
+        for (Publication p : swapped) {
+            warehouse.update(st.swap(p.model(), p.schema(), p.live(), p.shadow()).named("undo_swap"));
+        }
+        for (Publication p : renamed) {
+            warehouse.update(st.rename("swap", p.model(), "undo_first_publish", p.schema(), p.live(), p.shadow()));
+        }
+    }
+
+    @Override
+    public RunLock lockRun(Duration wait) {
+        return RunLock.acquire(lockFile, wait);
+    }
+
+    /** Shadows are rebuilt by the next run and published tables only ever change by an atomic SWAP. */
+    @Override
+    public String recover(Warehouse warehouse, Statements statements) {
+        return "nothing to repair: shadows are rebuilt, and published tables change only by atomic swaps";
+    }
+
+    /** {@code snowflake://USER[:XXXXXXXXXX]@account/DATABASE/SCHEMA?role=..&warehouse=..}, never a secret. */
+    @Override
+    public String supersetUri(SupersetSpec superset, String schema) {
+        String user = credentials.user() != null ? credentials.user() : settings.user();
+        StringBuilder uri = new StringBuilder("snowflake://").append(encode(user == null ? "USER" : user));
+        if (credentials.hasPassword() || (!credentials.hasKeyPair() && !credentials.hasToken())) {
+            uri.append(":XXXXXXXXXX");
+        }
+        uri.append('@').append(settings.account() == null ? "ACCOUNT" : settings.account())
+                .append('/').append(encode(settings.database() == null ? "DATABASE" : settings.database()))
+                .append('/').append(encode(schema.toUpperCase(Locale.ROOT)));
+        List<String> query = new ArrayList<>();
+        if (settings.role() != null) {
+            query.add("role=" + encode(settings.role()));
+        }
+        if (settings.warehouse() != null) {
+            query.add("warehouse=" + encode(settings.warehouse()));
+        }
+        return uri + (query.isEmpty() ? "" : "?" + String.join("&", query));
+    }
+
+    @Override
+    public String supersetColumn(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean supersetNormalizesColumns() {
+        return true;
+    }
+
+    public SnowflakeSettings settings() {
+        return settings;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : String.join(" ", message.lines().map(String::strip).toList());
+    }
+}

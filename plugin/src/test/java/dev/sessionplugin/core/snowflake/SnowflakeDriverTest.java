@@ -1,0 +1,254 @@
+package dev.sessionplugin.core.snowflake;
+
+import static dev.sessionplugin.core.snowflake.FakeSnowflake.Answer;
+import static dev.sessionplugin.core.snowflake.FakeSnowflake.columns;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionplugin.core.BundleValidator;
+import dev.sessionplugin.core.Credentials;
+import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.RunOptions;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.superset.SupersetExportTestSupport;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Snowflake JDBC driver against a fake Snowflake on loopback: what the plugin sends, in which order. */
+class SnowflakeDriverTest {
+
+    static final String SECRET = "hunter2-not-logged";
+
+    @TempDir
+    Path dir;
+    FakeSnowflake fake;
+    final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = new FakeSnowflake();
+        TestProjects.write(dir, "pipeline.yaml", """
+                snowflake:
+                  url: %s
+                  account: myorg-myaccount
+                  user: SESSION_SVC
+                  role: TRANSFORMER
+                  warehouse: TRANSFORM_WH
+                  database: SESSION_DB
+                  sources: s3://s3-geospatial/readonly/
+                  read_roles: [REPORTER]
+                """.formatted(fake.jdbcUrl()) + TestProjects.DESCRIPTOR + SupersetExportTestSupport.SUPERSET);
+        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    /** A warehouse holding staged tables; the live table exists when {@code live}; every check passes. */
+    void script(boolean live) {
+        fake.on("TABLE_NAME = UPPER\\('session_summary'\\)", Answer.count(live ? 1 : 0), live ? -1 : 1)
+                .on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
+                .on("COPY INTO raw\\.user_session_channel_table", copied("user_session_channel.csv", "LOADED", 99))
+                .on("COPY INTO raw\\.session_timestamp_table", copied("session_timestamp.csv", "LOADED", 98))
+                .on("FROM session_meta\\.shadows WHERE", Answer.count(1))
+                .on("SELECT COUNT\\(\\*\\) FROM audit\\.", Answer.count(0))
+                .on("SELECT COUNT\\(\\*\\) FROM analytics\\.", Answer.count(97))
+                .on("SELECT \\* FROM analytics\\.session_summary(__shadow)? LIMIT 0", Answer.rows(columns(
+                        "USERID", "text", "SESSIONID", "text", "CHANNEL", "text", "TS", "timestamp_ntz"), List.of()))
+                .on("DATE_TRUNC\\('week'", Answer.rows(columns("PERIOD", "date", "VALUE", "fixed"),
+                        List.of(List.of("18017", "41"), List.of("18024", "57"))));
+    }
+
+    static Answer copied(String file, String status, long rows) {
+        return Answer.rows(columns("file", "text", "status", "text", "rows_parsed", "fixed", "rows_loaded", "fixed",
+                "error_limit", "fixed", "errors_seen", "fixed", "first_error", "text", "first_error_line", "fixed",
+                "first_error_character", "fixed", "first_error_column_name", "text"),
+                List.of(List.of("s3://s3-geospatial/readonly/" + file, status, String.valueOf(rows),
+                        String.valueOf(status.equals("LOADED") ? rows : 0), "1", status.equals("LOADED") ? "0" : "1",
+                        status.equals("LOADED") ? "" : "Timestamp 'yesterday' is not recognized",
+                        status.equals("LOADED") ? "" : "4", "12", status.equals("LOADED") ? "" : "\"TS\"")));
+    }
+
+    void run(Goal goal) {
+        RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, SECRET, null, null, null));
+        Pipeline.execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake", null,
+                null, "test", options), new Progress() {
+                    public void info(String line) {
+                        log.add(line);
+                    }
+
+                    public void warn(String line) {
+                        log.add("WARN " + line);
+                    }
+                });
+    }
+
+    int indexOf(String regex) {
+        List<String> sent = fake.statements();
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).matches("(?s).*" + regex + ".*")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int lastIndexOf(String regex) {
+        List<String> sent = fake.statements();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i).matches("(?s).*" + regex + ".*")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void firstRunRenamesTheShadowOnlyAfterEveryCheckAndTagsEachStatement() throws Exception {
+        script(false);
+        run(Goal.RUN);
+        int rename = indexOf("ALTER TABLE analytics\\.session_summary__shadow RENAME TO analytics\\.session_summary");
+        assertTrue(rename > 0, fake.statements().toString());
+        assertEquals(-1, indexOf("SWAP WITH"), "no live table yet: rename, not swap");
+        assertTrue(rename > lastIndexOf("FROM audit\\."), "publish comes after the last check");
+        assertTrue(indexOf("GRANT SELECT ON TABLE analytics\\.session_summary__shadow TO ROLE REPORTER") < rename);
+        assertTrue(indexOf("CREATE STAGE IF NOT EXISTS raw\\.user_session_channel_stage\\s+URL = 's3://s3-geospatial/readonly/'")
+                < indexOf("COPY INTO raw\\.user_session_channel_table"));
+        var ctas = fake.received().get(indexOf("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow AS"));
+        assertEquals("session:session:session_summary:ctas", ctas.queryTag());
+        assertTrue(log.stream().anyMatch(l -> l.matches("stage +user_session_channel +OK +99 rows.*")), log.toString());
+
+        String results = Files.readString(dir.resolve("target/session-reports/run_results.json"));
+        assertTrue(results.matches("(?s).*\"step\" : \"ctas\".*\"query_id\" : \"01fake-\\d+\".*"), results);
+    }
+
+    @Test
+    void steadyStateSwapsThenDropsThePreviousVersion() {
+        script(true);
+        run(Goal.RUN);
+        int swap = indexOf("ALTER TABLE analytics\\.session_summary SWAP WITH analytics\\.session_summary__shadow");
+        assertTrue(swap > lastIndexOf("FROM audit\\."), fake.statements().toString());
+        assertTrue(indexOf("DROP TABLE IF EXISTS analytics\\.session_summary__shadow") > swap);
+        assertEquals(-1, indexOf("RENAME TO analytics\\.session_summary$"));
+    }
+
+    @Test
+    void aFailingCheckMeansNoSwapAtAll() {
+        fake.on("SELECT COUNT\\(\\*\\) FROM audit\\.session_summary__unique_sessionId", Answer.count(2));
+        script(true);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(SessionException.Kind.CHECK, e.kind());
+        assertEquals(-1, indexOf("SWAP WITH"));
+        assertEquals(-1, indexOf("RENAME TO"));
+    }
+
+    @Test
+    void aStatementTimeoutIsRetriedAndLogged() {
+        fake.on("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow", Answer.error("000630", "57014",
+                "Statement reached its statement or warehouse timeout of 60 second(s) and was canceled."), 1);
+        script(false);
+        run(Goal.RUN);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("WARN retry 1/3 of ctas/session_summary.ctas_shadow.sql")),
+                log.toString());
+        assertEquals(2, fake.statements().stream().filter(s -> s.contains("session_summary__shadow AS")).count());
+    }
+
+    @Test
+    void aCompilationErrorNamesCodeQueryIdAndTheRenderedFile() {
+        fake.on("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow", Answer.error("002003", "42S02",
+                "SQL compilation error:\nObject 'RAW.USER_SESSION_CHANNEL_TABLE' does not exist or not authorized."));
+        script(false);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(SessionException.Kind.CONFIG, e.kind());
+        assertEquals("models/session_summary.sql.mustache", e.location().file());
+        assertTrue(e.getMessage().contains("Snowflake error 2003 (42S02): SQL compilation error"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*\\[query id 01fake-\\d+\\].*"), e.getMessage());
+        assertTrue(e.hint().contains("target/session/rendered/ctas/session_summary.ctas_shadow.sql"), e.hint());
+        assertEquals(1, fake.statements().stream().filter(s -> s.contains("session_summary__shadow AS")).count(),
+                "SQL errors are not retried");
+    }
+
+    @Test
+    void aFileThatDidNotLoadFailsTheStageWithItsLine() {
+        fake.on("COPY INTO raw\\.session_timestamp_table", copied("session_timestamp.csv", "LOAD_FAILED", 10));
+        script(false);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(SessionException.Kind.DATA, e.kind());
+        assertEquals("s3://s3-geospatial/readonly/session_timestamp.csv:4", e.location().toString());
+        assertTrue(e.getMessage().contains("Timestamp 'yesterday' is not recognized"), e.getMessage());
+        assertEquals(-1, indexOf("CREATE OR REPLACE TABLE analytics"));
+    }
+
+    @Test
+    void aFailedSwapPutsEarlierModelsBack() throws Exception {
+        TestProjects.write(dir, "models/channel_counts.sql.mustache",
+                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        fake.on("ALTER TABLE analytics\\.channel_counts SWAP WITH", Answer.error("003001", "42501",
+                "SQL access control error: Insufficient privileges to operate on table 'CHANNEL_COUNTS'"));
+        fake.on("TABLE_NAME = UPPER\\('channel_counts'\\)", Answer.count(1));
+        script(true);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertTrue(e.getMessage().contains("publishing channel_counts failed, earlier models were put back"),
+                e.getMessage());
+        int first = indexOf("ALTER TABLE analytics\\.session_summary SWAP WITH");
+        int undo = lastIndexOf("ALTER TABLE analytics\\.session_summary SWAP WITH");
+        assertTrue(first >= 0 && undo > indexOf("ALTER TABLE analytics\\.channel_counts SWAP WITH") && undo > first,
+                fake.statements().toString());
+        assertEquals(-1, indexOf("DROP TABLE IF EXISTS analytics\\.session_summary__shadow"),
+                "the previous version is kept when the publish was undone");
+    }
+
+    @Test
+    void supersetBundleForSnowflakeIsValidAndHoldsNoSecret() throws Exception {
+        script(false);
+        run(Goal.RUN);
+        Path zip = dir.resolve("target/superset/session-superset.zip");
+        BundleValidator.assertValid(zip);
+        String db = entry(zip, "session_superset/databases/session_snowflake.yaml");
+        assertTrue(db.contains("sqlalchemy_uri: snowflake://SESSION_SVC:XXXXXXXXXX@myorg-myaccount/SESSION_DB/ANALYTICS"
+                + "?role=TRANSFORMER&warehouse=TRANSFORM_WH"), db);
+        String dataset = entry(zip, "session_superset/datasets/session_snowflake/session_summary.yaml");
+        assertTrue(dataset.contains("normalize_columns: true") && dataset.contains("column_name: userid"), dataset);
+
+        List<String> leaks = new ArrayList<>();
+        log.stream().filter(l -> l.contains(SECRET)).forEach(leaks::add);
+        try (Stream<Path> files = Files.walk(dir.resolve("target"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(SECRET)) {
+                    leaks.add(f.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+        assertFalse(fake.statements().stream().anyMatch(s -> s.contains(SECRET)));
+    }
+
+    static String entry(Path zip, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " not in " + zip);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sessionplugin.core.snowflake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.RunOptions;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.report.Progress;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code session:render -Dsession.target=snowflake} on the sample project, offline, compared statement by statement
+ * with the checked-in expected files. After an intended change: {@code -Dgolden.update=true} rewrites them.
+ */
+class SnowflakeRenderGoldenTest {
+
+    static final Path SAMPLE = Path.of("../sample-project");
+    static final Path GOLDEN = Path.of("src/test/resources/golden/snowflake");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void renderedStatementsMatchTheGoldenFiles() throws IOException {
+        Files.copy(SAMPLE.resolve("pipeline.yaml"), dir.resolve("pipeline.yaml"));
+        Files.createDirectories(dir.resolve("models"));
+        Files.copy(SAMPLE.resolve("models/session_summary.sql.mustache"),
+                dir.resolve("models/session_summary.sql.mustache"));
+        Pipeline.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, null, "test", RunOptions.DEFAULTS), new Progress() {
+                    public void info(String line) {
+                    }
+
+                    public void warn(String line) {
+                    }
+                });
+        TreeMap<String, String> rendered = read(dir.resolve("target/session/rendered"));
+        if (Boolean.getBoolean("golden.update")) {
+            for (var e : rendered.entrySet()) {
+                Files.createDirectories(GOLDEN.resolve(e.getKey()).getParent());
+                Files.writeString(GOLDEN.resolve(e.getKey()), e.getValue());
+            }
+        }
+        TreeMap<String, String> golden = read(GOLDEN);
+        assertEquals(golden.keySet(), rendered.keySet(), "the same statements");
+        for (String file : golden.keySet()) {
+            assertEquals(golden.get(file), rendered.get(file), file);
+        }
+        // The complete set the issue names: stage, COPY INTO, CTAS, checks, SWAP/RENAME, cleanup.
+        for (String must : List.of("stage/user_session_channel.create_stage.sql", "stage/session_timestamp.load_csv.sql",
+                "ctas/session_summary.ctas_shadow.sql", "test/session_summary.unique_sessionId.sql",
+                "test/session_summary.no_duplicate_rows.sql", "swap/session_summary.swap_tables.sql",
+                "swap/session_summary.first_publish.sql", "swap/session_summary.drop_previous.sql")) {
+            assertEquals(true, rendered.containsKey(must), must);
+        }
+    }
+
+    static TreeMap<String, String> read(Path root) throws IOException {
+        TreeMap<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,1 @@
+GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;

@@ -1,0 +1,7 @@
+-- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+COPY INTO raw.session_timestamp_table
+  FROM @raw.session_timestamp_stage
+  FILES = ('session_timestamp.csv')
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
+                 ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  ON_ERROR = ABORT_STATEMENT;

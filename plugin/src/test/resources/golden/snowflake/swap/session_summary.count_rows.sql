@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM analytics.session_summary;

@@ -1,0 +1,1 @@
+SELECT * FROM analytics.session_summary__shadow LIMIT 0;

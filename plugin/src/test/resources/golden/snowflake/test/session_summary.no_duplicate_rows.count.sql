@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM audit.session_summary__no_duplicate_rows;

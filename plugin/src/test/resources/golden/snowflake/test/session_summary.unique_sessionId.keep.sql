@@ -1,0 +1,6 @@
+CREATE OR REPLACE TABLE audit.session_summary__unique_sessionId AS
+-- Failing rows: keys that occur more than once, and NULL keys (GROUP BY would put all NULLs in one group).
+SELECT sessionId, COUNT(*) AS occurrences
+FROM analytics.session_summary__shadow
+GROUP BY sessionId
+HAVING COUNT(*) > 1 OR sessionId IS NULL;
