@@ -15,6 +15,7 @@ import dev.sessionplugin.core.report.RunReport;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.steps.CheckStep;
 import dev.sessionplugin.core.steps.CtasStep;
+import dev.sessionplugin.core.steps.Incremental;
 import dev.sessionplugin.core.steps.PublishStep;
 import dev.sessionplugin.core.steps.StageStep;
 import dev.sessionplugin.core.steps.StepContext;
@@ -26,9 +27,11 @@ import dev.sessionplugin.core.warehouse.Retry;
 import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +69,7 @@ public final class Pipeline {
         try (RunLock lock = dryRun ? null : dialect.lockRun(Duration.ofSeconds(request.options().lockWaitSeconds()));
              Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files)
                      : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
-            StepContext ctx = new StepContext(plan, warehouse, statements, report);
+            StepContext ctx = new StepContext(plan, warehouse, statements, report, request.options().threads());
             if (lock != null && lock.interruptedRun() != null) {
                 report.warn("recover an earlier run was interrupted (" + lock.interruptedRun() + "): "
                         + dialect.recover(warehouse, statements));
@@ -92,6 +95,7 @@ public final class Pipeline {
             exportSuperset(request, project, ctx, true);
             return;
         }
+        Map<String, String> fingerprints = null;
         if (goal != Goal.CTAS) {
             SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report(),
                     ctx.warehouse().dialect());
@@ -99,7 +103,28 @@ public final class Pipeline {
                     : ctx.warehouse().dialect().defaultSources();
             List<LocalFile> files = goal == Goal.RENDER ? sources.planned(ctx.plan().sources(), base)
                     : sources.resolve(ctx.plan().sources(), base);
-            StageStep.run(ctx, files);
+            if (goal == Goal.RUN) {
+                Incremental.Decision decision = Incremental.decide(ctx, files, request.options().full());
+                if (decision.rebuild().isEmpty()) {
+                    ctx.report().info("nothing changed since the last run; -Dsession.full=true rebuilds everything");
+                    if (!ctx.warehouse().dialect().publishedCopiesIntact()) {
+                        ctx.report().info("recover " + ctx.warehouse().dialect().recover(ctx.warehouse(), ctx.statements()));
+                    }
+                    if (!Files.exists(bundlePath(request, project))) {
+                        exportSuperset(request, project, ctx, false);
+                    }
+                    return;
+                }
+                if (decision.rebuild().size() < ctx.plan().models().size()) {
+                    ctx = ctx.withPlan(Planner.plan(project, ctx.statements(),
+                            new Selection(String.join(",", decision.rebuild()))));
+                }
+                files = Incremental.toStage(files, decision, ctx.plan());
+                fingerprints = decision.modelFingerprints();
+                StageStep.run(ctx, files, decision.sourceFingerprints());
+            } else {
+                StageStep.run(ctx, files);
+            }
         }
         if (goal == Goal.STAGE) {
             return;
@@ -118,11 +143,15 @@ public final class Pipeline {
                     null);
         }
         if (goal == Goal.RUN || goal == Goal.RENDER) {
-            PublishStep.run(ctx);
+            PublishStep.run(ctx, fingerprints);
         }
         if (goal == Goal.RUN) {
             exportSuperset(request, project, ctx, false);
         }
+    }
+
+    private static Path bundlePath(RunRequest request, Project project) {
+        return request.buildDir().resolve("superset").resolve(project.descriptor().project() + "-superset.zip");
     }
 
     private static void exportSuperset(RunRequest request, Project project, StepContext ctx, boolean asked) {

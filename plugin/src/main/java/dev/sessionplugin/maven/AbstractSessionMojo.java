@@ -77,6 +77,14 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.lock.wait", defaultValue = "0")
     private int lockWait;
 
+    /** How many independent models are built at once; default: the number of cores. */
+    @Parameter(property = "session.threads", defaultValue = "0")
+    private int threads;
+
+    /** Rebuild every model and reload every source, ignoring what the last run recorded. */
+    @Parameter(property = "session.full", defaultValue = "false")
+    private boolean full;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -98,7 +106,8 @@ abstract class AbstractSessionMojo extends AbstractMojo {
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
                 target, select, sources, pluginVersion,
                 new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
-                        new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv()))));
+                        new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
+                        threads > 0 ? threads : RunOptions.CORES, full));
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {

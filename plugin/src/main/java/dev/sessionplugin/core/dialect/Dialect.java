@@ -33,6 +33,11 @@ public interface Dialect {
 
     Connection connect() throws SQLException;
 
+    /** A second connection to the same target, for another thread. */
+    default Connection duplicate(Connection connection) throws SQLException {
+        return connect();
+    }
+
     /** Where the data lives, for messages (a file path, an account URL). */
     String describeTarget();
 
@@ -94,6 +99,11 @@ public interface Dialect {
     /** Whether Superset datasets on this engine need {@code normalize_columns: true}. */
     default boolean supersetNormalizesColumns() {
         return false;
+    }
+
+    /** Whether copies made of the published tables for readers (a serving file) are all there. */
+    default boolean publishedCopiesIntact() {
+        return true;
     }
 
     /** A checked shadow and the live table it replaces. */

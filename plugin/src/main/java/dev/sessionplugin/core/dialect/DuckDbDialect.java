@@ -92,6 +92,17 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public boolean publishedCopiesIntact() {
+        return java.nio.file.Files.isRegularFile(serving.path()) && !serving.hasStaleTemps();
+    }
+
+    /** Same database instance, own connection: threads share the file and its cache, not a transaction. */
+    @Override
+    public Connection duplicate(Connection connection) throws SQLException {
+        return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+    }
+
+    @Override
     public String describeTarget() {
         return file.toString();
     }

@@ -90,6 +90,18 @@ final class ServingFile {
         }
     }
 
+    boolean hasStaleTemps() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
+            return stale.iterator().hasNext();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** A killed run can leave its temporary file behind; runs hold the run lock, so any temp found is stale. */
     void removeStaleTemps() {
         Path dir = file.toAbsolutePath().getParent();

@@ -8,13 +8,25 @@ import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 import dev.sessionplugin.core.warehouse.Sql;
+import dev.sessionplugin.core.warehouse.Warehouse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Builds each selected model, in dependency order, into its shadow table next to the published one. */
+/**
+ * Builds each selected model into its shadow table next to the published one, wave by wave in dependency order;
+ * the models of one wave read only earlier waves, so they are built at once on up to {@code threads} connections.
+ */
 public final class CtasStep {
 
     private CtasStep() {
@@ -22,40 +34,100 @@ public final class CtasStep {
 
     public static void run(StepContext ctx) {
         ctx.ensureSchemas();
-        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
         requireStaged(ctx);
-        for (PlannedModel model : ctx.plan().models()) {
-            Timer timer = new Timer();
-            Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
-            String file = ctx.warehouse().files().displayOf(ctas);
-            try {
-                long rows = ctx.warehouse().update(ctas);
-                if (rows < 0) {
-                    rows = ctx.warehouse().queryLong(ctx.statements().countRows("ctas", model.name(),
-                            ctx.statements().modelRelation(model.name(), true)));
-                }
-                for (String role : readRoles(ctx)) {
-                    ctx.warehouse().update(ctx.statements().grantSelect(model.name(), role));
-                }
-                ledger.built(model.name(), fingerprint(model.select()));
-                ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
-                        "-> " + Statements.shadowOf(model.name()), file, ctx.warehouse().lastQueryId()));
-            } catch (SessionException e) {
-                ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(),
-                        e.reason(), file));
-                if (e.kind() == SessionException.Kind.CONFIG) {
-                    throw new SessionException(e.kind(), Location.of(model.file().display()), "model '"
-                            + model.name() + "' failed to build: " + e.reason(), "fix the model's SELECT; the "
-                            + "statement as it ran is in " + file, e);
-                }
-                throw e;
+        Map<String, PlannedModel> byName = ctx.plan().models().stream()
+                .collect(Collectors.toMap(PlannedModel::name, Function.identity()));
+        int total = byName.size();
+        AtomicInteger started = new AtomicInteger();
+        for (List<String> wave : ctx.plan().waves()) {
+            List<PlannedModel> models = wave.stream().map(byName::get).toList();
+            int threads = Math.min(ctx.threads(), models.size());
+            if (threads <= 1 || !ctx.warehouse().executes()) {
+                models.forEach(m -> build(ctx, ctx.warehouse(), m, started.incrementAndGet(), total));
+            } else {
+                inParallel(ctx, models, threads, started, total);
             }
         }
     }
 
-    private static java.util.List<String> readRoles(StepContext ctx) {
+    private static void inParallel(StepContext ctx, List<PlannedModel> models, int threads, AtomicInteger started,
+                                   int total) {
+        BlockingQueue<Warehouse> free = new ArrayBlockingQueue<>(threads);
+        List<Warehouse> forks = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int i = 0; i < threads; i++) {
+                Warehouse fork = ctx.warehouse().fork();
+                forks.add(fork);
+                free.add(fork);
+            }
+            List<Future<?>> running = new ArrayList<>();
+            for (PlannedModel model : models) {
+                running.add(pool.submit(() -> {
+                    Warehouse w = free.take();
+                    try {
+                        build(ctx, w, model, started.incrementAndGet(), total);
+                    } finally {
+                        free.put(w);
+                    }
+                    return null;
+                }));
+            }
+            SessionException first = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof SessionException s ? s
+                                : new SessionException(SessionException.Kind.WAREHOUSE, null, String.valueOf(e.getCause()),
+                                null, e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building models", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+            forks.forEach(Warehouse::close);
+        }
+    }
+
+    private static void build(StepContext ctx, Warehouse w, PlannedModel model, int n, int total) {
+        Timer timer = new Timer();
+        Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
+        String file = w.files().displayOf(ctas);
+        try {
+            long rows = w.update(ctas);
+            String queryId = w.lastQueryId();
+            if (rows < 0) {
+                rows = w.queryLong(ctx.statements().countRows("ctas", model.name(),
+                        ctx.statements().modelRelation(model.name(), true)));
+            }
+            for (String role : readRoles(ctx)) {
+                w.update(ctx.statements().grantSelect(model.name(), role));
+            }
+            new ShadowLedger(w, ctx.statements()).built(model.name(), Fingerprints.sha256(model.select()));
+            ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
+                    "-> " + Statements.shadowOf(model.name()) + " [" + n + "/" + total + "]", file, queryId));
+        } catch (SessionException e) {
+            ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(), e.reason(), file));
+            if (e.kind() == SessionException.Kind.CONFIG) {
+                throw new SessionException(e.kind(), Location.of(model.file().display()), "model '" + model.name()
+                        + "' failed to build: " + e.reason(), "fix the model's SELECT; the statement as it ran is in "
+                        + file, e);
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> readRoles(StepContext ctx) {
         return ctx.warehouse().dialect().name().equals("snowflake")
-                ? ctx.plan().project().descriptor().snowflake().readRoles() : java.util.List.of();
+                ? ctx.plan().project().descriptor().snowflake().readRoles() : List.of();
     }
 
     private static void requireStaged(StepContext ctx) {
@@ -67,15 +139,6 @@ public final class CtasStep {
                         + st.sourceRelation(source) + " does not exist)", "run session:stage first, or session:test "
                         + "/ session:run, which stage before building");
             }
-        }
-    }
-
-    static String fingerprint(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

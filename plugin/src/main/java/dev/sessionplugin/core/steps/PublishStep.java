@@ -11,6 +11,7 @@ import dev.sessionplugin.core.report.StepResult.Status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes the checked shadows under their live names, all in one go, and only when the ledger says every one of
@@ -22,6 +23,14 @@ public final class PublishStep {
     }
 
     public static void run(StepContext ctx) {
+        run(ctx, null);
+    }
+
+    /**
+     * @param fingerprints the published models' fingerprints to record; computed from the staged sources' recorded
+     *                     fingerprints when null (a swap on its own)
+     */
+    public static void run(StepContext ctx, Map<String, String> fingerprints) {
         ctx.ensureSchemas();
         Statements st = ctx.statements();
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
@@ -43,8 +52,14 @@ public final class PublishStep {
         Timer timer = new Timer();
         st.dialect().publish(ctx.warehouse(), st, publications);
         long millis = timer.millis();
+        Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
+        Map<String, String> models = fingerprints != null ? fingerprints : Fingerprints.ofModels(ctx.plan(),
+                recorder.recorded(Fingerprints.SOURCE), recorder.recorded(Fingerprints.MODEL));
         for (Publication p : publications) {
             ledger.forget(p.model());
+            if (ctx.warehouse().executes()) {
+                recorder.record(Fingerprints.MODEL, p.model(), models.get(p.model()));
+            }
             long rows = ctx.warehouse().queryLong(st.countRows("swap", p.model(), st.modelRelation(p.model(), false)));
             ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows, millis,
                     "-> " + st.modelRelation(p.model(), false), null));

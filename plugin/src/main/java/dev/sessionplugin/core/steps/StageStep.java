@@ -23,7 +23,16 @@ public final class StageStep {
     }
 
     public static void run(StepContext ctx, List<LocalFile> files) {
+        run(ctx, files, Map.of());
+    }
+
+    /**
+     * Loads the files and records each source's fingerprint, so the staging table's content is always known.
+     * @param known fingerprints already computed for these files (computed here otherwise)
+     */
+    public static void run(StepContext ctx, List<LocalFile> files, Map<String, String> known) {
         ctx.ensureSchemas();
+        Fingerprints fingerprints = new Fingerprints(ctx.warehouse(), ctx.statements());
         Map<SourceSpec, List<LocalFile>> bySource = new LinkedHashMap<>();
         files.forEach(f -> bySource.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(f));
         for (var entry : bySource.entrySet()) {
@@ -47,6 +56,10 @@ public final class StageStep {
                 }
             }
             List<LocalFile> loaded = entry.getValue();
+            if (ctx.warehouse().executes()) {
+                fingerprints.record(Fingerprints.SOURCE, source.name(), known.containsKey(source.name())
+                        ? known.get(source.name()) : Fingerprints.ofSource(source, loaded));
+            }
             String from = loaded.size() == 1 ? loaded.get(0).display() : loaded.size() + " files";
             ctx.report().step(new StepResult("stage", source.name(), Status.OK, rows, timer.millis(), "from " + from,
                     statement));

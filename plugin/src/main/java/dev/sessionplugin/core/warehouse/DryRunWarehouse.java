@@ -65,6 +65,11 @@ public final class DryRunWarehouse implements Warehouse {
     }
 
     @Override
+    public Warehouse fork() {
+        return this;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -147,6 +147,15 @@ public final class JdbcWarehouse implements Warehouse {
     }
 
     @Override
+    public Warehouse fork() {
+        try {
+            return new JdbcWarehouse(dialect, dialect.duplicate(connection), files, retry);
+        } catch (SQLException e) {
+            throw dialect.translate(e, null);
+        }
+    }
+
+    @Override
     public String lastQueryId() {
         return lastQueryId;
     }

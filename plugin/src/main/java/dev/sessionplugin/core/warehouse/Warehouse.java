@@ -36,6 +36,9 @@ public interface Warehouse extends AutoCloseable {
         return null;
     }
 
+    /** Another warehouse on the same target for another thread (a dry run shares itself). */
+    Warehouse fork();
+
     /** Runs {@code work} in one transaction: all of it commits, or on any error none of it does. */
     <T> T inTransaction(Supplier<T> work);
 
