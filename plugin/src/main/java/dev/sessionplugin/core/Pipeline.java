@@ -77,10 +77,12 @@ public final class Pipeline {
             runSteps(request, project, ctx);
             report.finish(null);
         } catch (SessionException e) {
+            files.writeJournal();
             report.finish(e.getMessage());
             finish(request, project, report);
             throw e;
         }
+        files.writeJournal();
         finish(request, project, report);
         return report;
     }

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 /** Writes each statement to {@code target/session/rendered/} before it runs, so an error can point at the SQL. */
 public final class RenderedFiles {
 
+    /** Marks the start of each statement in the journal. */
+    public static final String JOURNAL_MARK = "-- statement: ";
+
     private final Path dir;
     private final String display;
+    private final java.util.List<Sql> journal = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** @param display how the folder is shown to the user, e.g. {@code target/session/rendered} */
     public RenderedFiles(Path dir, String display) {
@@ -21,6 +25,7 @@ public final class RenderedFiles {
     }
 
     public String write(Sql sql) {
+        journal.add(sql);
         Path file = dir.resolve(sql.relativePath());
         try {
             Files.createDirectories(file.getParent());
@@ -30,6 +35,23 @@ public final class RenderedFiles {
                     "check that the build directory is writable", e);
         }
         return displayOf(sql);
+    }
+
+    /** Writes {@code journal.sql}: every statement of the run in the order it was sent. */
+    public void writeJournal() {
+        StringBuilder text = new StringBuilder();
+        synchronized (journal) {
+            for (Sql sql : journal) {
+                text.append(JOURNAL_MARK).append(sql.relativePath()).append('\n').append(sql.text()).append(";\n");
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("journal.sql"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw SessionException.io(Location.of(display), "cannot write the statement journal: " + e.getMessage(),
+                    "check that the build directory is writable", e);
+        }
     }
 
     public String displayOf(Sql sql) {

@@ -1,0 +1,228 @@
+package dev.sessionplugin.bench;
+
+import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.Plan;
+import dev.sessionplugin.core.Planner;
+import dev.sessionplugin.core.RunOptions;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.descriptor.Project;
+import dev.sessionplugin.core.dialect.DuckDbDialect;
+import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.graph.Selection;
+import dev.sessionplugin.core.render.TemplateFolder;
+import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.sample.SampleData;
+import dev.sessionplugin.core.warehouse.RenderedFiles;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The performance figures of the README, measured: planning time for 100 / 1,000 / 10,000 models, session:run
+ * against the same statements replayed over raw JDBC at {@code bench.sessions} sessions (A/B pairs), and a
+ * rerun with nothing changed against the full run. Prints min/median/max and writes target/bench/results.json.
+ * Run with {@code mvn -B -Pbench verify} (profile in plugin/pom.xml; off by default).
+ */
+class PipelineBenchmark {
+
+    static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
+    static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
+    static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
+    static final Progress QUIET = new Progress() {
+        public void info(String line) {
+        }
+
+        public void warn(String line) {
+        }
+    };
+
+    final Map<String, Object> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        Files.createDirectories(OUT);
+        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
+        planning();
+        running();
+        results.put("heap_peak_mib", heapPeakMib());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
+                results);
+        System.out.println("bench: wrote " + OUT.resolve("results.json").toAbsolutePath());
+    }
+
+    void planning() throws Exception {
+        for (int models : new int[] {100, 1_000, 10_000}) {
+            Path dir = GeneratedProject.write(clean(OUT.resolve("plan-" + models)), models);
+            List<Double> ms = new ArrayList<>();
+            for (int run = 0; run <= 5; run++) {
+                long start = System.nanoTime();
+                Project project = Project.load(dir, Path.of("pipeline.yaml"));
+                Statements st = new Statements(new DuckDbDialect(dir.resolve("w.duckdb"), dir.resolve("s.duckdb")),
+                        TemplateFolder.statements("duckdb", dir), project.descriptor().schemas());
+                Plan plan = Planner.plan(project, st, Selection.ALL);
+                double elapsed = (System.nanoTime() - start) / 1e6;
+                if (plan.models().size() != models) {
+                    throw new AssertionError("planned " + plan.models().size() + " of " + models);
+                }
+                if (run > 0) {
+                    ms.add(elapsed); // run 0 warms the JIT
+                }
+            }
+            double median = median(ms);
+            results.put("plan_ms_" + models + "_models", round(median));
+            results.put("plan_ms_per_model_" + models, round(median / models));
+            print("plan " + models + " models (ms)", ms);
+        }
+    }
+
+    void running() throws Exception {
+        Path data = OUT.resolve("data-" + SESSIONS);
+        if (!Files.isRegularFile(data.resolve("session_timestamp.csv"))) {
+            long start = System.nanoTime();
+            SampleData.write(data, SESSIONS, 42);
+            results.put("generate_s", round((System.nanoTime() - start) / 1e9));
+        }
+        Path dir = OUT.resolve("run");
+        List<Double> run = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        for (int i = 0; i <= RUNS; i++) {
+            double a = fullRun(dir, data);
+            Path journal = OUT.resolve("journal.sql");
+            Files.copy(dir.resolve("target/session/rendered/journal.sql"), journal,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            double b = rawReplay(dir, journal);
+            if (i > 0) { // pair 0 warms caches and the JIT
+                run.add(a);
+                raw.add(b);
+                ratio.add(a / b);
+            }
+        }
+        print("session:run (s)", run);
+        print("raw JDBC, same statements (s)", raw);
+        print("run / raw", ratio);
+        List<Double> rerun = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            rerun.add(execute(dir, RunOptions.DEFAULTS));
+        }
+        print("rerun, nothing changed (s)", rerun);
+        String size = SESSIONS >= 1_000_000 ? (SESSIONS / 1_000_000) + "m" : (SESSIONS / 1_000) + "k";
+        results.put("sessions", SESSIONS);
+        results.put("run_s_" + size, stats(run));
+        results.put("raw_s_" + size, stats(raw));
+        results.put("run_vs_raw_ratio_" + size, round(median(ratio)));
+        if (!size.equals("10m")) {
+            results.put("run_vs_raw_ratio_10m", "not measured: -Dbench.sessions=" + SESSIONS);
+        }
+        results.put("rerun_s", stats(rerun));
+        results.put("rerun_vs_full_ratio", round(median(rerun) / median(run)));
+    }
+
+    /** A full session:run on a fresh target, in this JVM (heap capped by the profile's -Xmx256m). */
+    double fullRun(Path dir, Path data) throws IOException {
+        clean(dir);
+        TestProjects.write(dir, "pipeline.yaml", TestProjects.DESCRIPTOR.replace("data/", data.toAbsolutePath() + "/"));
+        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
+        return execute(dir, RunOptions.DEFAULTS.withThreads(RunOptions.CORES, true));
+    }
+
+    double execute(Path dir, RunOptions options) {
+        long start = System.nanoTime();
+        Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, null,
+                null, "bench", options), QUIET);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The statements the run sent, in order, over one plain JDBC connection on a fresh database file. */
+    double rawReplay(Path dir, Path journal) throws Exception {
+        List<String> statements = new ArrayList<>();
+        for (String part : Files.readString(journal).split("(?m)^" + RenderedFiles.JOURNAL_MARK + ".*$")) {
+            String sql = part.strip();
+            if (!sql.isEmpty()) {
+                statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+            }
+        }
+        deleteTree(dir.resolve("target"));
+        Files.createDirectories(dir.resolve("target"));
+        long start = System.nanoTime();
+        try (Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + dir.resolve("target/session.duckdb"),
+                new java.util.Properties())) {
+            for (String sql : statements) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static Map<String, Object> stats(List<Double> values) {
+        return Map.of("min", round(values.stream().min(Comparator.naturalOrder()).orElse(0.0)), "median",
+                round(median(values)), "max", round(values.stream().max(Comparator.naturalOrder()).orElse(0.0)),
+                "runs", values.stream().map(PipelineBenchmark::round).toList());
+    }
+
+    static void print(String what, List<Double> values) {
+        System.out.printf(Locale.ROOT, "bench: %-34s min %10.4f  median %10.4f  max %10.4f%n", what,
+                values.stream().min(Comparator.naturalOrder()).orElse(0.0), median(values),
+                values.stream().max(Comparator.naturalOrder()).orElse(0.0));
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    static long heapPeakMib() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    static Path clean(Path dir) throws IOException {
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
