@@ -104,6 +104,48 @@ public final class TestProjects {
         }
     }
 
+    /**
+     * The inner join of a project's two sample CSVs on sessionId, computed without the plugin, as sorted
+     * {@code userId|sessionId|channel|ts} rows (the sample files quote no commas).
+     */
+    public static List<String> innerJoinOfCsvs(Path dir) throws java.io.IOException {
+        java.util.Map<String, String> stamps = new java.util.HashMap<>();
+        for (String line : rows(dir.resolve("data/session_timestamp.csv"))) {
+            String[] cells = line.split(",");
+            stamps.put(cells[0], cells[1]);
+        }
+        List<String> joined = new ArrayList<>();
+        for (String line : rows(dir.resolve("data/user_session_channel.csv"))) {
+            String[] cells = line.replace("\"", "").split(",");
+            if (stamps.containsKey(cells[1])) {
+                joined.add(cells[0] + "|" + cells[1] + "|" + cells[2] + "|" + stamps.get(cells[1]));
+            }
+        }
+        java.util.Collections.sort(joined);
+        return joined;
+    }
+
+    /** The published session_summary as sorted {@code userId|sessionId|channel|ts} rows, ts with milliseconds. */
+    public static List<String> publishedRows(Path dir) throws SQLException {
+        List<String> rows = new ArrayList<>(query(dir, "SELECT userId, sessionId, channel, "
+                + "strftime(ts, '%Y-%m-%d %H:%M:%S.%g') FROM analytics.session_summary"));
+        java.util.Collections.sort(rows);
+        return rows;
+    }
+
+    private static List<String> rows(Path csv) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(csv);
+        return lines.subList(1, lines.size());
+    }
+
+    /** Starts {@code main} of a test class in a JVM of its own, with this test run's class path. */
+    public static Process javaProcess(Class<?> main, String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
     public static SessionException failure(Runnable run) {
         try {
             run.run();

@@ -102,7 +102,7 @@ public final class CheckStep {
         Statements st = ctx.statements();
         Timer timer = new Timer();
         Sql keep = st.keepFailures(subject, check.name(), query.text());
-        w.files().write(query);
+        w.files().document(query);
         w.update(keep);
         String audit = st.dialect().relation(st.schemas().audit(), subject + "__" + check.name());
         long failing = w.queryLong(st.countRows("test", subject, audit).named(check.name() + ".count"));

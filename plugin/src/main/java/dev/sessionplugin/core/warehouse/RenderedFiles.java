@@ -24,8 +24,14 @@ public final class RenderedFiles {
         this.display = display;
     }
 
+    /** Writes a statement that is about to be sent, and notes it in the journal. */
     public String write(Sql sql) {
         journal.add(sql);
+        return document(sql);
+    }
+
+    /** Writes a statement for the reader only (e.g. a check's bare query); it is not sent, so not journaled. */
+    public String document(Sql sql) {
         Path file = dir.resolve(sql.relativePath());
         try {
             Files.createDirectories(file.getParent());

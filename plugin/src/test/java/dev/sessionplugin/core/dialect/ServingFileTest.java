@@ -80,9 +80,7 @@ class ServingFileTest {
         run(dir, Goal.RUN);
         String first = freshRead();
 
-        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ServingReader.class.getName(), serving().toString())
-                .redirectErrorStream(true).start();
+        Process reader = TestProjects.javaProcess(ServingReader.class, serving().toString());
         try (PrintWriter ask = new PrintWriter(reader.getOutputStream(), true);
              BufferedReader answer = new BufferedReader(new InputStreamReader(reader.getInputStream()))) {
             assertEquals("open", answer.readLine());

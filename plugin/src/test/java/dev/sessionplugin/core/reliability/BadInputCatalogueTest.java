@@ -188,9 +188,7 @@ class BadInputCatalogueTest {
     void aWorkFileOpenedByAnotherProgramIsNamed(String ignored, @TempDir Path dir) throws Exception {
         TestProjects.sample(dir, 100);
         TestProjects.run(dir, Goal.RUN);
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldDatabase.class.getName(),
-                dir.resolve("target/session.duckdb").toString()).redirectErrorStream(true).start();
+        Process other = TestProjects.javaProcess(HoldDatabase.class, dir.resolve("target/session.duckdb").toString());
         try {
             assertEquals("open", new BufferedReader(new InputStreamReader(other.getInputStream())).readLine());
             SessionException e = failure(() -> TestProjects.run(dir, Goal.RUN));

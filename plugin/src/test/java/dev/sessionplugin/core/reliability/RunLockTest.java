@@ -33,9 +33,7 @@ class RunLockTest {
 
     /** Starts another JVM that takes the run lock for {@code millis}. */
     void holdLock(long millis) throws Exception {
-        holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldLock.class.getName(), lockFile().toString(),
-                String.valueOf(millis)).redirectErrorStream(true).start();
+        holder = TestProjects.javaProcess(HoldLock.class, lockFile().toString(), String.valueOf(millis));
         String line = new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine();
         assertEquals("held", line);
     }
