@@ -74,7 +74,10 @@ public final class Pipeline {
                 report.warn("recover an earlier run was interrupted (" + lock.interruptedRun() + "): "
                         + dialect.recover(warehouse, statements));
             }
-            runSteps(request, project, ctx);
+            try (Dialect.Held targetLock = dialect.lockTarget(warehouse, statements,
+                    Duration.ofSeconds(request.options().lockWaitSeconds()), report)) {
+                runSteps(request, project, ctx);
+            }
             report.finish(null);
         } catch (SessionException e) {
             files.writeJournal();

@@ -51,6 +51,21 @@ public interface Dialect {
     RunLock lockRun(java.time.Duration wait);
 
     /**
+     * Takes a lock in the target itself, for targets shared by several machines; released on close. Nothing to
+     * do where the local lock already covers every writer (an embedded file).
+     */
+    default Held lockTarget(Warehouse warehouse, Statements statements, java.time.Duration wait,
+                            dev.sessionplugin.core.report.Progress progress) {
+        return () -> { };
+    }
+
+    /** Something held until closed, whose release cannot fail the run. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * Brings the target back to a consistent state after a run that was killed (its lock was left behind):
      * whatever that run left half-done outside a transaction is redone or removed. Returns what was done.
      */

@@ -282,6 +282,13 @@ public final class SnowflakeDialect implements Dialect {
         return RunLock.acquire(lockFile, wait);
     }
 
+    /** A lock table in the meta schema: runs from other machines on the same schema wait or fail fast. */
+    @Override
+    public Held lockTarget(Warehouse warehouse, Statements statements, Duration wait,
+                           dev.sessionplugin.core.report.Progress progress) {
+        return warehouse.executes() ? TableLock.acquire(warehouse, statements, wait, progress) : () -> { };
+    }
+
     /** Shadows are rebuilt by the next run and published tables only ever change by an atomic SWAP. */
     @Override
     public String recover(Warehouse warehouse, Statements statements) {

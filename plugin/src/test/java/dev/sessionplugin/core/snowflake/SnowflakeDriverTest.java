@@ -241,6 +241,36 @@ class SnowflakeDriverTest {
         assertFalse(fake.statements().stream().anyMatch(s -> s.contains(SECRET)));
     }
 
+    @Test
+    void aRunFromAnotherMachineHoldingTheSchemaLockFailsFastNamingIt() {
+        fake.on("CREATE TABLE session_meta\\.run_lock", Answer.error("002002", "42710",
+                "SQL compilation error:\nObject 'RUN_LOCK' already exists."));
+        fake.on("FROM session_meta\\.run_lock", Answer.rows(columns("HOLDER", "text", "AGE_MINUTES", "fixed"),
+                List.of(List.of("pid 4242 on build-7 since 2026-11-25T06:00:00Z", "3"))));
+        script(true);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertTrue(e.getMessage().contains("another run holds the lock on schema analytics (pid 4242 on build-7 since "
+                + "2026-11-25T06:00:00Z)"), e.getMessage());
+        assertTrue(e.hint().contains("DROP TABLE session_meta.run_lock"), e.hint());
+        assertEquals(-1, indexOf("CREATE OR REPLACE TABLE"), "nothing was built");
+        assertEquals(-1, indexOf("DROP TABLE IF EXISTS session_meta\\.run_lock"), "another run's lock is left alone");
+    }
+
+    @Test
+    void aStaleSchemaLockIsTakenOverAndEveryRunReleasesItsOwn() {
+        fake.on("CREATE TABLE session_meta\\.run_lock", Answer.error("002002", "42710",
+                "SQL compilation error:\nObject 'RUN_LOCK' already exists."), 1);
+        fake.on("FROM session_meta\\.run_lock", Answer.rows(columns("HOLDER", "text", "AGE_MINUTES", "fixed"),
+                List.of(List.of("pid 1 on gone since 2026-11-20T00:00:00Z", "7000"))));
+        script(true);
+        run(Goal.RUN);
+        assertTrue(log.stream().anyMatch(l -> l.contains("recover a run lock 7000 minutes old is stale")), log.toString());
+        int claim = lastIndexOf("INSERT INTO session_meta\\.run_lock");
+        assertTrue(claim >= 0 && claim < indexOf("COPY INTO"), fake.statements().toString());
+        assertEquals(fake.statements().size() - 1, lastIndexOf("DROP TABLE IF EXISTS session_meta\\.run_lock"),
+                "released last");
+    }
+
     static String entry(Path zip, String name) throws Exception {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

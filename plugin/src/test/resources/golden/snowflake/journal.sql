@@ -1,0 +1,149 @@
+-- statement: setup/raw.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS raw;
+-- statement: setup/analytics.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS analytics;
+-- statement: setup/audit.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS audit;
+-- statement: setup/session_meta.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS session_meta;
+-- statement: meta/shadows.ledger_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fingerprint VARCHAR, built_at TIMESTAMP_NTZ, checked_at TIMESTAMP_NTZ, checks_passed BOOLEAN);
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/source.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: stage/user_session_channel.create_staging_table.sql
+-- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
+CREATE OR REPLACE TABLE raw.user_session_channel_table (userId VARCHAR, sessionId VARCHAR, channel VARCHAR);
+-- statement: stage/user_session_channel.create_stage.sql
+-- External stage on the files' S3 folder; a public bucket needs neither integration nor credentials.
+CREATE STAGE IF NOT EXISTS raw.user_session_channel_stage
+  URL = 's3://s3-geospatial/readonly/';
+-- statement: stage/user_session_channel.load_csv.sql
+-- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+COPY INTO raw.user_session_channel_table
+  FROM @raw.user_session_channel_stage
+  FILES = ('user_session_channel.csv')
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
+                 ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  ON_ERROR = ABORT_STATEMENT;
+-- statement: stage/session_timestamp.create_staging_table.sql
+-- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
+CREATE OR REPLACE TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP);
+-- statement: stage/session_timestamp.create_stage.sql
+-- External stage on the files' S3 folder; a public bucket needs neither integration nor credentials.
+CREATE STAGE IF NOT EXISTS raw.session_timestamp_stage
+  URL = 's3://s3-geospatial/readonly/';
+-- statement: stage/session_timestamp.load_csv.sql
+-- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+COPY INTO raw.session_timestamp_table
+  FROM @raw.session_timestamp_stage
+  FILES = ('session_timestamp.csv')
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
+                 ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  ON_ERROR = ABORT_STATEMENT;
+-- statement: setup/raw.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS raw;
+-- statement: setup/analytics.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS analytics;
+-- statement: setup/audit.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS audit;
+-- statement: setup/session_meta.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS session_meta;
+-- statement: meta/shadows.ledger_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fingerprint VARCHAR, built_at TIMESTAMP_NTZ, checked_at TIMESTAMP_NTZ, checks_passed BOOLEAN);
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/source.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: ctas/user_session_channel.table_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('user_session_channel_table');
+-- statement: ctas/session_timestamp.table_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('session_timestamp_table');
+-- statement: ctas/session_summary.ctas_shadow.sql
+-- No COPY GRANTS: it would copy the grants of a stale shadow and suppress the schema's future grants;
+-- readers' grants are given explicitly (grant_select) before the swap, because grants travel with the table.
+CREATE OR REPLACE TABLE analytics.session_summary__shadow AS
+-- One row per session seen in both files: who, through which channel, when.
+SELECT usc.userId,
+       usc.sessionId,
+       usc.channel,
+       st.ts
+FROM raw.user_session_channel_table AS usc
+JOIN raw.session_timestamp_table AS st
+  ON usc.sessionId = st.sessionId;
+-- statement: ctas/session_summary.count_rows.sql
+SELECT COUNT(*) FROM analytics.session_summary__shadow;
+-- statement: ctas/session_summary.grant.REPORTER.sql
+GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;
+-- statement: meta/session_summary.ledger_built.sql
+MERGE INTO session_meta.shadows AS l
+USING (SELECT 'session_summary' AS model, '789a193035ae395ac465f55a67c16d1d3e51e37edf27af08916525e590cf2fbc' AS fingerprint) AS s ON l.model = s.model
+WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
+WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
+-- statement: test/session_summary.describe.sql
+SELECT * FROM analytics.session_summary__shadow LIMIT 0;
+-- statement: test/session_summary.unique_sessionId.keep.sql
+CREATE OR REPLACE TABLE audit.session_summary__unique_sessionId AS
+-- Failing rows: keys that occur more than once, and NULL keys (GROUP BY would put all NULLs in one group).
+SELECT sessionId, COUNT(*) AS occurrences
+FROM analytics.session_summary__shadow
+GROUP BY sessionId
+HAVING COUNT(*) > 1 OR sessionId IS NULL;
+-- statement: test/session_summary.unique_sessionId.count.sql
+SELECT COUNT(*) FROM audit.session_summary__unique_sessionId;
+-- statement: test/session_summary.unique_sessionId.sample.sql
+SELECT * FROM audit.session_summary__unique_sessionId LIMIT 5;
+-- statement: test/session_summary.no_duplicate_rows.keep.sql
+CREATE OR REPLACE TABLE audit.session_summary__no_duplicate_rows AS
+-- Failing rows: every distinct row that occurs more than once, with its number of copies.
+SELECT *, COUNT(*) AS copies
+FROM analytics.session_summary__shadow
+GROUP BY ALL
+HAVING COUNT(*) > 1;
+-- statement: test/session_summary.no_duplicate_rows.count.sql
+SELECT COUNT(*) FROM audit.session_summary__no_duplicate_rows;
+-- statement: test/session_summary.no_duplicate_rows.sample.sql
+SELECT * FROM audit.session_summary__no_duplicate_rows LIMIT 5;
+-- statement: meta/session_summary.ledger_checked.sql
+UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = FALSE WHERE model = 'session_summary';
+-- statement: setup/raw.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS raw;
+-- statement: setup/analytics.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS analytics;
+-- statement: setup/audit.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS audit;
+-- statement: setup/session_meta.create_schema.sql
+CREATE SCHEMA IF NOT EXISTS session_meta;
+-- statement: meta/shadows.ledger_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fingerprint VARCHAR, built_at TIMESTAMP_NTZ, checked_at TIMESTAMP_NTZ, checks_passed BOOLEAN);
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/source.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: meta/session_summary.ledger_publishable.sql
+SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
+-- statement: swap/session_summary.table_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
+-- statement: swap/session_summary.swap_tables.sql
+-- One statement, one transaction: readers see the old table or the new one, never neither.
+ALTER TABLE analytics.session_summary SWAP WITH analytics.session_summary__shadow;
+-- statement: swap/session_summary.first_publish.sql
+ALTER TABLE analytics.session_summary__shadow RENAME TO analytics.session_summary;
+-- statement: swap/session_summary.drop_previous.sql
+DROP TABLE IF EXISTS analytics.session_summary__shadow;
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/source.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/model.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'model';
+-- statement: meta/session_summary.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model = 'session_summary';
+-- statement: swap/session_summary.count_rows.sql
+SELECT COUNT(*) FROM analytics.session_summary;
