@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +164,7 @@ class PipelineBenchmark {
                 statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
             }
         }
-        deleteTree(dir.resolve("target"));
+        TestProjects.deleteTree(dir.resolve("target"));
         Files.createDirectories(dir.resolve("target"));
         long start = System.nanoTime();
         try (Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + dir.resolve("target/session.duckdb"),
@@ -213,19 +212,9 @@ class PipelineBenchmark {
     }
 
     static Path clean(Path dir) throws IOException {
-        deleteTree(dir);
+        TestProjects.deleteTree(dir);
         Files.createDirectories(dir);
         return dir;
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -138,6 +138,18 @@ public final class TestProjects {
         return lines.subList(1, lines.size());
     }
 
+    /** Deletes a folder and everything in it, if it exists. */
+    public static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Starts {@code main} of a test class in a JVM of its own, with this test run's class path. */
     public static Process javaProcess(Class<?> main, String... args) throws java.io.IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

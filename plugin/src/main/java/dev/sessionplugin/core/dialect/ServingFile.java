@@ -91,12 +91,8 @@ final class ServingFile {
     }
 
     boolean hasStaleTemps() {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return false;
-        }
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
-            return stale.iterator().hasNext();
+        try {
+            return !staleTemps().isEmpty();
         } catch (IOException e) {
             return true;
         }
@@ -104,17 +100,24 @@ final class ServingFile {
 
     /** A killed run can leave its temporary file behind; runs hold the run lock, so any temp found is stale. */
     void removeStaleTemps() {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
+        try {
+            for (Path stale : staleTemps()) {
+                Files.deleteIfExists(stale);
             }
         } catch (IOException e) {
-            throw SessionException.io(Location.of(dir.toString()), "cannot remove a stale temporary serving file: "
+            throw SessionException.io(Location.of(file.toString()), "cannot remove a stale temporary serving file: "
                     + e.getMessage(), "delete " + file.getFileName() + ".tmp-* by hand", e);
         }
+    }
+
+    private List<Path> staleTemps() throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        List<Path> found = new java.util.ArrayList<>();
+        if (dir != null && Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
+                stale.forEach(found::add);
+            }
+        }
+        return found;
     }
 }

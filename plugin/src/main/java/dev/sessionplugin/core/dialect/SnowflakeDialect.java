@@ -203,27 +203,22 @@ public final class SnowflakeDialect implements Dialect {
     public long load(Warehouse warehouse, Sql load, String file) {
         long rows = 0;
         for (Map<String, Object> row : warehouse.queryRows(load, 1000)) {
-            Map<String, Object> r = lower(row);
-            if (!r.containsKey("rows_loaded")) {
+            if (Warehouse.value(row, "rows_loaded") == null) {
                 continue; // "Copy executed with 0 files processed."
             }
-            String status = String.valueOf(r.get("status"));
-            long errors = number(r.get("errors_seen"));
+            String status = String.valueOf(Warehouse.value(row, "status"));
+            long errors = number(Warehouse.value(row, "errors_seen"));
             if (!"LOADED".equalsIgnoreCase(status) || errors > 0) {
-                int line = (int) number(r.get("first_error_line"));
-                throw SessionException.data(Location.of(String.valueOf(r.getOrDefault("file", file)), line),
-                        "COPY INTO " + status + ": " + r.get("first_error") + " (column "
-                                + r.get("first_error_column_name") + ")", "fix that row of the file and run again");
+                int line = (int) number(Warehouse.value(row, "first_error_line"));
+                Object named = Warehouse.value(row, "file");
+                throw SessionException.data(Location.of(named == null ? file : String.valueOf(named), line),
+                        "COPY INTO " + status + ": " + Warehouse.value(row, "first_error") + " (column "
+                                + Warehouse.value(row, "first_error_column_name") + ")",
+                        "fix that row of the file and run again");
             }
-            rows += number(r.get("rows_loaded"));
+            rows += number(Warehouse.value(row, "rows_loaded"));
         }
         return rows;
-    }
-
-    private static Map<String, Object> lower(Map<String, Object> row) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        row.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-        return out;
     }
 
     private static long number(Object value) {

@@ -3,9 +3,9 @@ package dev.sessionplugin.core.dialect;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
-import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,8 @@ final class TableLock implements Dialect.Held {
         while (true) {
             try {
                 warehouse.update(sql(st, "run_lock_create", Map.of()));
-                warehouse.update(sql(st, "run_lock_claim", Map.of("holder", st.dialect().literal("pid "
-                        + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now()))));
+                warehouse.update(sql(st, "run_lock_claim", Map.of("holder",
+                        st.dialect().literal(RunLock.holder()))));
                 return new TableLock(warehouse, st);
             } catch (SessionException e) {
                 if (!alreadyExists(e)) {
@@ -44,8 +44,8 @@ final class TableLock implements Dialect.Held {
                 }
             }
             List<Map<String, Object>> rows = warehouse.queryRows(sql(st, "run_lock_read", Map.of()), 1);
-            String holder = rows.isEmpty() ? "holder unknown" : String.valueOf(value(rows.get(0), "holder"));
-            long age = rows.isEmpty() ? 0 : number(value(rows.get(0), "age_minutes"));
+            String holder = rows.isEmpty() ? "holder unknown" : String.valueOf(Warehouse.value(rows.get(0), "holder"));
+            long age = rows.isEmpty() ? 0 : number(Warehouse.value(rows.get(0), "age_minutes"));
             if (age >= STALE.toMinutes()) {
                 progress.warn("recover a run lock " + age + " minutes old is stale (" + holder + "): released");
                 warehouse.update(sql(st, "run_lock_release", Map.of()));
@@ -80,11 +80,6 @@ final class TableLock implements Dialect.Held {
         return st.dialect().relation(st.schemas().meta(), "run_lock");
     }
 
-    private static Object value(Map<String, Object> row, String name) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-    }
-
     private static long number(Object v) {
         try {
             return v == null ? 0 : Long.parseLong(String.valueOf(v).replaceAll("\\.0+$", ""));
@@ -99,14 +94,6 @@ final class TableLock implements Dialect.Held {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the run lock", e);
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown host";
         }
     }
 }

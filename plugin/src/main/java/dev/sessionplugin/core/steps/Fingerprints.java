@@ -98,19 +98,13 @@ public final class Fingerprints {
         Map<String, String> out = new HashMap<>();
         for (Map<String, Object> row : warehouse.queryRows(sql("fingerprint_read", kind,
                 Map.of("kind", st.dialect().literal(kind))), 1_000_000)) {
-            Object node = column(row, "node");
-            Object fingerprint = column(row, "fingerprint");
+            Object node = Warehouse.value(row, "node");
+            Object fingerprint = Warehouse.value(row, "fingerprint");
             if (node != null && fingerprint != null) {
                 out.put(String.valueOf(node), String.valueOf(fingerprint));
             }
         }
         return out;
-    }
-
-    /** Engines differ in the case of result column names (Snowflake answers NODE). */
-    private static Object column(Map<String, Object> row, String name) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 
     public void record(String kind, String node, String fingerprint) {

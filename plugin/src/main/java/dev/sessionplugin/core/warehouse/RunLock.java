@@ -45,7 +45,7 @@ public final class RunLock implements AutoCloseable {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
                     String previous = read(channel);
-                    write(channel, "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now());
+                    write(channel, holder());
                     return new RunLock(channel, lock, previous.isBlank() ? null : previous);
                 }
                 if (!Instant.now().isBefore(deadline)) {
@@ -102,6 +102,11 @@ public final class RunLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
+    }
+
+    /** Who this run is, as every run lock records it: {@code pid 4242 on build-7 since 2026-11-25T10:00:00Z}. */
+    public static String holder() {
+        return "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
     }
 
     private static String host() {

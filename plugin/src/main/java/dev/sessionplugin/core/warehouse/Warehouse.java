@@ -45,6 +45,16 @@ public interface Warehouse extends AutoCloseable {
     @Override
     void close();
 
+    /** A value of a result row by column name, in any case: engines differ (Snowflake answers NODE for node). */
+    static Object value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** A result column. */
     record Column(String name, String type) {
     }

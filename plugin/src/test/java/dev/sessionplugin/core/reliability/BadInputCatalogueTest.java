@@ -17,7 +17,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -115,7 +114,7 @@ class BadInputCatalogueTest {
                 local("corrupt work file", d -> Files.write(d.resolve("target/session.duckdb"), new byte[8192]),
                         null, 0, "the work file is not a DuckDB database", "move it away"),
                 local("unwritable build directory", d -> {
-                    deleteTree(d.resolve("target"));
+                    TestProjects.deleteTree(d.resolve("target"));
                     Files.writeString(d.resolve("target"), "a file where the build directory should be");
                 }, null, 0, "check that the build directory is writable"),
                 new Case("S3 object missing", d -> s3.delete("catalogue", "in/session_timestamp.csv"), YAML, 7, "s3://catalogue/in/",
@@ -216,11 +215,4 @@ class BadInputCatalogueTest {
         Files.writeString(dir.resolve(file), text.replace(from, to));
     }
 
-    static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
