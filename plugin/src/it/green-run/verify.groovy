@@ -12,7 +12,8 @@ assert log =~ /stage  user_session_channel +OK +8 rows/
 assert log =~ /checks: 2 passed, 0 warned, 0 failed; succeeded/
 // The second run changed nothing, so it rebuilt nothing, said why, and left the same table.
 assert log =~ /skip   session_summary +unchanged since its last publish/
-assert log.contains('nothing changed since the last run')
+assert log.contains('nothing changed since the last verified publish')
+assert new File(basedir, 'target/session-reports/TEST-session.session_summary.xml').text.contains('unchanged since the last publish (fingerprint ')
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/session-reports/run_results.json'))
 assert json.status == 'success'
 assert json.checks_not_run*.name.sort() == ['no_duplicate_rows', 'unique_sessionId']

@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fing
 CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
 -- statement: meta/source.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: meta/user_session_channel.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node = 'source:user_session_channel';
 -- statement: stage/user_session_channel.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
 CREATE OR REPLACE TABLE raw.user_session_channel_table (userId VARCHAR, sessionId VARCHAR, channel VARCHAR);
@@ -27,6 +29,8 @@ COPY INTO raw.user_session_channel_table
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
                  ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
+-- statement: meta/session_timestamp.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
 -- statement: stage/session_timestamp.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
 CREATE OR REPLACE TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP);
@@ -62,6 +66,14 @@ SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw')
 -- statement: ctas/session_timestamp.table_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('session_timestamp_table');
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/source.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
+-- statement: meta/fingerprints.fingerprint_create.sql
+CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
+-- statement: meta/model.fingerprint_read.sql
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'model';
 -- statement: ctas/session_summary.ctas_shadow.sql
 -- No COPY GRANTS: it would copy the grants of a stale shadow and suppress the schema's future grants;
 -- readers' grants are given explicitly (grant_select) before the swap, because grants travel with the table.
@@ -80,7 +92,7 @@ SELECT COUNT(*) FROM analytics.session_summary__shadow;
 GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;
 -- statement: meta/session_summary.ledger_built.sql
 MERGE INTO session_meta.shadows AS l
-USING (SELECT 'session_summary' AS model, '789a193035ae395ac465f55a67c16d1d3e51e37edf27af08916525e590cf2fbc' AS fingerprint) AS s ON l.model = s.model
+USING (SELECT 'session_summary' AS model, NULL AS fingerprint) AS s ON l.model = s.model
 WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
 WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/session_summary.describe.sql
@@ -108,7 +120,7 @@ SELECT COUNT(*) FROM audit.session_summary__no_duplicate_rows;
 -- statement: test/session_summary.no_duplicate_rows.sample.sql
 SELECT * FROM audit.session_summary__no_duplicate_rows LIMIT 5;
 -- statement: meta/session_summary.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = FALSE WHERE model = 'session_summary';
+UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'session_summary';
 -- statement: setup/raw.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS raw;
 -- statement: setup/analytics.create_schema.sql
@@ -125,6 +137,10 @@ CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, 
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/session_summary.ledger_publishable.sql
 SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
+-- statement: meta/session_summary.ledger_fingerprint.sql
+SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
+-- statement: meta/session_summary.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: swap/session_summary.table_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
@@ -135,15 +151,9 @@ ALTER TABLE analytics.session_summary SWAP WITH analytics.session_summary__shado
 ALTER TABLE analytics.session_summary__shadow RENAME TO analytics.session_summary;
 -- statement: swap/session_summary.drop_previous.sql
 DROP TABLE IF EXISTS analytics.session_summary__shadow;
--- statement: meta/fingerprints.fingerprint_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
--- statement: meta/source.fingerprint_read.sql
-SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
--- statement: meta/fingerprints.fingerprint_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
--- statement: meta/model.fingerprint_read.sql
-SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'model';
 -- statement: meta/session_summary.ledger_forget.sql
 DELETE FROM session_meta.shadows WHERE model = 'session_summary';
+-- statement: meta/session_summary.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: swap/session_summary.count_rows.sql
 SELECT COUNT(*) FROM analytics.session_summary;

@@ -1,5 +1,6 @@
 package dev.sessionplugin.core;
 
+import dev.sessionplugin.core.descriptor.CheckSpec;
 import dev.sessionplugin.core.descriptor.Project;
 import dev.sessionplugin.core.dialect.Dialect;
 import dev.sessionplugin.core.dialect.Dialects;
@@ -62,6 +63,7 @@ public final class Pipeline {
         if (request.goal() == Goal.TEST || request.goal() == Goal.RUN) {
             plan.sources().forEach(s -> s.checks().forEach(c -> report.declare(s.name(), c.name(), c.type())));
             plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
+            plan.checks().forEach(c -> report.declare(c.subject(), c.name(), CheckSpec.CUSTOM));
         }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
@@ -100,36 +102,12 @@ public final class Pipeline {
             exportSuperset(request, project, ctx, true);
             return;
         }
-        Map<String, String> fingerprints = null;
+        if (goal == Goal.RUN) {
+            runIncrementally(request, project, ctx);
+            return;
+        }
         if (goal != Goal.CTAS) {
-            SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report(),
-                    ctx.warehouse().dialect());
-            String base = request.sourcesOverride() != null ? request.sourcesOverride()
-                    : ctx.warehouse().dialect().defaultSources();
-            List<LocalFile> files = goal == Goal.RENDER ? sources.planned(ctx.plan().sources(), base)
-                    : sources.resolve(ctx.plan().sources(), base);
-            if (goal == Goal.RUN) {
-                Incremental.Decision decision = Incremental.decide(ctx, files, request.options().full());
-                if (decision.rebuild().isEmpty()) {
-                    ctx.report().info("nothing changed since the last run; -Dsession.full=true rebuilds everything");
-                    if (!ctx.warehouse().dialect().publishedCopiesIntact()) {
-                        ctx.report().info("recover " + ctx.warehouse().dialect().recover(ctx.warehouse(), ctx.statements()));
-                    }
-                    if (!Files.exists(bundlePath(request, project))) {
-                        exportSuperset(request, project, ctx, false);
-                    }
-                    return;
-                }
-                if (decision.rebuild().size() < ctx.plan().models().size()) {
-                    ctx = ctx.withPlan(Planner.plan(project, ctx.statements(),
-                            new Selection(String.join(",", decision.rebuild()))));
-                }
-                files = Incremental.toStage(files, decision, ctx.plan());
-                fingerprints = decision.modelFingerprints();
-                StageStep.run(ctx, files, decision.sourceFingerprints());
-            } else {
-                StageStep.run(ctx, files);
-            }
+            StageStep.run(ctx, sourceFiles(request, project, ctx, goal == Goal.RENDER));
         }
         if (goal == Goal.STAGE) {
             return;
@@ -138,21 +116,66 @@ public final class Pipeline {
         if (goal == Goal.CTAS) {
             return;
         }
-        boolean passed = CheckStep.run(ctx);
-        if (!passed && goal != Goal.RENDER) {
-            List<CheckResult> failed = ctx.report().failedChecks();
-            throw new SessionException(SessionException.Kind.CHECK, null, failed.size() + " check(s) failed; "
-                    + (goal == Goal.RUN ? "nothing was published" : "shadows kept for inspection") + ":\n  "
-                    + failed.stream().map(CheckResult::describe).collect(Collectors.joining("\n  ")),
-                    "query the failing rows in the audit tables named above, fix the data or the model, run again",
-                    null);
+        requirePassed(CheckStep.run(ctx), goal, ctx);
+        if (goal == Goal.RENDER) {
+            PublishStep.run(ctx);
         }
-        if (goal == Goal.RUN || goal == Goal.RENDER) {
-            PublishStep.run(ctx, fingerprints);
+    }
+
+    /**
+     * session:run: redoes what {@link Incremental} cannot prove unchanged since the last verified publish, checks
+     * it, publishes it, and only then records the fingerprints that let a later run skip it.
+     */
+    private static void runIncrementally(RunRequest request, Project project, StepContext ctx) {
+        List<LocalFile> files = sourceFiles(request, project, ctx, false);
+        Incremental.Decision decision = Incremental.decide(ctx, files, request.options().full());
+        decision.skippedChecks().forEach((key, reason) -> ctx.report().skip(key.substring(0, key.indexOf('/')),
+                key.substring(key.indexOf('/') + 1), reason));
+        if (decision.nothingToDo()) {
+            ctx.report().info("nothing changed since the last verified publish; -Dsession.full=true rebuilds "
+                    + "everything");
+            if (!ctx.warehouse().dialect().publishedCopiesIntact()) {
+                ctx.report().info("recover " + ctx.warehouse().dialect().recover(ctx.warehouse(), ctx.statements()));
+            }
+            if (!Files.exists(bundlePath(request, project))) {
+                exportSuperset(request, project, ctx, false);
+            }
+            return;
         }
-        if (goal == Goal.RUN) {
-            exportSuperset(request, project, ctx, false);
+        if (decision.rebuild().isEmpty()) {
+            ctx.report().info("nothing to rebuild; running the " + decision.runChecks().size() + " check(s) whose "
+                    + "inputs changed or that read the clock, on the published tables");
         }
+        StepContext narrowed = ctx.withPlan(Planner.narrow(ctx.plan(), ctx.statements(), decision.rebuild(),
+                decision.verify(), decision.customChecks(), decision.reads()));
+        StageStep.run(narrowed, Incremental.toStage(files, decision), decision.sourceFingerprints());
+        CtasStep.run(narrowed);
+        requirePassed(CheckStep.run(narrowed, decision::runs), Goal.RUN, narrowed);
+        if (!narrowed.plan().models().isEmpty()) {
+            PublishStep.run(narrowed);
+        }
+        Incremental.recordChecks(narrowed, decision, narrowed.report().checks());
+        exportSuperset(request, project, narrowed, false);
+    }
+
+    private static List<LocalFile> sourceFiles(RunRequest request, Project project, StepContext ctx, boolean planned) {
+        SourceFiles sources = new SourceFiles(project, request.buildDir(), request.options(), ctx.report(),
+                ctx.warehouse().dialect());
+        String base = request.sourcesOverride() != null ? request.sourcesOverride()
+                : ctx.warehouse().dialect().defaultSources();
+        return planned ? sources.planned(ctx.plan().sources(), base) : sources.resolve(ctx.plan().sources(), base);
+    }
+
+    private static void requirePassed(boolean passed, Goal goal, StepContext ctx) {
+        if (passed || goal == Goal.RENDER) {
+            return;
+        }
+        List<CheckResult> failed = ctx.report().failedChecks();
+        throw new SessionException(SessionException.Kind.CHECK, null, failed.size() + " check(s) failed; "
+                + (goal == Goal.RUN ? "nothing was published" : "shadows kept for inspection") + ":\n  "
+                + failed.stream().map(CheckResult::describe).collect(Collectors.joining("\n  ")),
+                "query the failing rows in the audit tables named above, fix the data or the model, run again",
+                null);
     }
 
     private static Path bundlePath(RunRequest request, Project project) {

@@ -10,18 +10,28 @@ import java.util.Set;
 
 /**
  * What a run will do, decided before anything connects: the sources to load, the selected models in build order
- * with their rendered SELECTs, and the custom checks that apply to them.
+ * with their rendered SELECTs, the models whose checks run on their published tables without a rebuild, and the
+ * custom checks that apply to them.
  */
-public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel> models, List<CustomCheck> checks,
-                   List<List<String>> waves) {
+public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel> models, List<PlannedModel> verified,
+                   List<CustomCheck> checks, List<List<String>> waves) {
 
-    /** A selected model, rendered: refs to models built in this run read their shadows. */
-    public record PlannedModel(String name, SqlFile file, ModelSpec spec, String select, Set<String> models,
-                               Set<String> sources) {
+    /**
+     * A selected model, rendered: refs to models built in this run read their shadows. {@code canonical} is the
+     * same SQL with every ref read as a shadow, so it does not depend on what else a run builds (fingerprints).
+     */
+    public record PlannedModel(String name, SqlFile file, ModelSpec spec, String select, String canonical,
+                               Set<String> models, Set<String> sources) {
     }
 
     /** A project check file that returns failing rows, tied to the models it reads. */
-    public record CustomCheck(String name, SqlFile file, String sql, Set<String> models, Set<String> sources) {
+    public record CustomCheck(String name, SqlFile file, String sql, String canonical, Set<String> models,
+                              Set<String> sources) {
+
+        /** The model its result is reported under (the first it reads), or its own name. */
+        public String subject() {
+            return models.isEmpty() ? name : models.iterator().next();
+        }
     }
 
     public List<String> modelNames() {

@@ -1,4 +1,4 @@
 MERGE INTO session_meta.shadows AS l
-USING (SELECT 'session_summary' AS model, '789a193035ae395ac465f55a67c16d1d3e51e37edf27af08916525e590cf2fbc' AS fingerprint) AS s ON l.model = s.model
+USING (SELECT 'session_summary' AS model, NULL AS fingerprint) AS s ON l.model = s.model
 WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
 WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());

@@ -1,1 +1,1 @@
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = FALSE WHERE model = 'session_summary';
+UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'session_summary';

@@ -43,6 +43,11 @@ public enum CheckType {
         return optional;
     }
 
+    /** Whether the verdict can change while the data does not: such a check runs on every run. */
+    public boolean readsTheClock() {
+        return this == FRESH;
+    }
+
     public static Optional<CheckType> of(String word) {
         return Arrays.stream(values()).filter(t -> t.word.equals(word)).findFirst();
     }

@@ -180,9 +180,10 @@ public final class DescriptorReader {
                 models.put(name, ModelSpec.bare(name, at));
                 continue;
             }
-            model.allowOnly("checks", "description", "superset");
+            model.allowOnly("checks", "description", "superset", "volatile");
             models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null),
-                    model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null), at));
+                    model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null),
+                    model.bool("volatile", false), at));
         }
         return models;
     }

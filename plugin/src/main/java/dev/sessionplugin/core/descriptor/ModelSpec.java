@@ -7,10 +7,14 @@ import java.util.List;
 /**
  * Settings of one model from {@code pipeline.yaml}. A model needs no entry at all: its SQL file alone makes it
  * one; the entry adds checks and, optionally, how to export it to Superset.
+ *
+ * @param volatileResult {@code volatile: true}: the result depends on more than its inputs (the clock, a random
+ *                       sample), so no fingerprint can prove it unchanged and every run rebuilds it
  */
-public record ModelSpec(String name, List<CheckSpec> checks, SupersetSpec.DatasetSpec superset, Location location) {
+public record ModelSpec(String name, List<CheckSpec> checks, SupersetSpec.DatasetSpec superset,
+                        boolean volatileResult, Location location) {
 
     public static ModelSpec bare(String name, Location location) {
-        return new ModelSpec(name, List.of(), null, location);
+        return new ModelSpec(name, List.of(), null, false, location);
     }
 }

@@ -26,6 +26,7 @@ public final class DuckDbDialect implements Dialect {
     private static final Pattern CSV_LINE = Pattern.compile("CSV Error on Line: (\\d+)");
     private static final Pattern CSV_FILE = Pattern.compile("(?m)^\\s*file = (.+)$");
     private static final Pattern ORIGINAL = Pattern.compile("(?m)^Original Line: (.*)$");
+    private static final Pattern CSV_COLUMN = Pattern.compile("converting column \"([^\"]+)\"");
     private static final Pattern LOCK = Pattern.compile("Could not set lock on file \"([^\"]+)\": (.*?)(\\.|$)",
             Pattern.MULTILINE);
 
@@ -138,12 +139,21 @@ public final class DuckDbDialect implements Dialect {
         if (csv.find()) {
             Matcher f = CSV_FILE.matcher(text);
             Matcher original = ORIGINAL.matcher(text);
+            Matcher column = CSV_COLUMN.matcher(text);
             String detail = detail(text);
             String row = original.find() ? original.group(1) : "";
             return new SessionException(Kind.DATA, new Location(f.find() ? f.group(1).trim() : "CSV",
-                    Integer.parseInt(csv.group(1)), 0), "malformed CSV row: " + detail + " (row: " + row + ")",
+                    Integer.parseInt(csv.group(1)), 0), "malformed CSV row" + (column.find() ? ", column '"
+                    + column.group(1) + "'" : "") + ": " + detail + " (row: " + row + ")",
                     "fix that row of the file, or declare the column with a type that accepts it in pipeline.yaml",
                     error);
+        }
+        if (text.contains("CSV Parser state machine reached an invalid state")) {
+            Matcher f = CSV_FILE.matcher(text);
+            return new SessionException(Kind.DATA, Location.of(f.find() ? f.group(1).trim() : "CSV"),
+                    "the file is not a CSV in the declared format (comma-separated, double-quoted fields, one kind "
+                            + "of line ending)", "look for an unbalanced quote or a stray carriage return, or "
+                    + "re-export the file as RFC 4180 CSV", error);
         }
         if (text.contains("is not a valid DuckDB database file")) {
             return new SessionException(Kind.IO, Location.of(file.toString()), "the work file is not a DuckDB database "

@@ -51,7 +51,8 @@ public final class ReportWriter {
             for (var entry : bySubject.entrySet()) {
                 try (Writer out = Files.newBufferedWriter(dir.resolve("TEST-session." + entry.getKey() + ".xml"),
                         StandardCharsets.UTF_8)) {
-                    junit(entry.getKey(), entry.getValue(), skipped.getOrDefault(entry.getKey(), List.of()), out);
+                    junit(entry.getKey(), entry.getValue(), skipped.getOrDefault(entry.getKey(), List.of()),
+                            report::skipReason, out);
                 }
             }
         } catch (IOException | XMLStreamException e) {
@@ -105,11 +106,12 @@ public final class ReportWriter {
         }
         root.put("checks", checks);
         root.put("checks_not_run", report.notRun().stream().map(d -> Map.of("subject", d.subject(), "name", d.name(),
-                "type", d.type())).toList());
+                "type", d.type(), "status", "skipped", "reason", report.skipReason(d))).toList());
         return root;
     }
 
-    static void junit(String subject, List<CheckResult> checks, List<RunReport.Declared> skipped, Writer out)
+    static void junit(String subject, List<CheckResult> checks, List<RunReport.Declared> skipped,
+                      java.util.function.Function<RunReport.Declared, String> reason, Writer out)
             throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).count();
@@ -149,7 +151,7 @@ public final class ReportWriter {
             xml.writeAttribute("name", d.name());
             xml.writeAttribute("time", "0");
             xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", "not run: the run stopped before this check");
+            xml.writeAttribute("message", reason.apply(d));
             xml.writeEndElement();
         }
         xml.writeCharacters("\n");

@@ -25,6 +25,8 @@ public final class RunReport implements Progress {
     private final List<CheckResult> checks = Collections.synchronizedList(new ArrayList<>());
     private final Map<StepResult, Instant> finishedAt = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final List<Declared> declared = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> skipReasons = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> rendered = Collections.synchronizedList(new ArrayList<>());
     private Instant finished;
     private String failure;
 
@@ -41,6 +43,21 @@ public final class RunReport implements Progress {
 
     public void declare(String subject, String name, String type) {
         declared.add(new Declared(subject, name, type));
+    }
+
+    /** A declared check this run skips on purpose, with the reason the reports give. */
+    public void skip(String subject, String name, String reason) {
+        skipReasons.put(subject + "/" + name, reason);
+    }
+
+    /** Why a check that did not run was not run. */
+    public String skipReason(Declared check) {
+        return skipReasons.getOrDefault(check.subject() + "/" + check.name(), "not run: the run stopped before this check");
+    }
+
+    /** A check whose statements were written but not run (session:render). */
+    public void rendered(String subject, String name) {
+        rendered.add(subject + "/" + name);
     }
 
     public List<Declared> notRun() {
@@ -178,9 +195,15 @@ public final class RunReport implements Progress {
         }
         long passed = checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
         long warned = checks().stream().filter(c -> c.status() == CheckStatus.WARNED).count();
-        lines.add(String.format(Locale.ROOT, "checks: %d passed, %d warned, %d failed; %s in %s", passed, warned,
-                failedChecks().size(), succeeded() ? "succeeded" : "FAILED",
-                seconds(Duration.between(started, finished()).toMillis())));
+        String verdict = (succeeded() ? "succeeded" : "FAILED") + " in "
+                + seconds(Duration.between(started, finished()).toMillis());
+        if (!rendered.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "checks: %d rendered, none run; %s", rendered.size(), verdict));
+            return lines;
+        }
+        long skipped = notRun().stream().filter(d -> skipReasons.containsKey(d.subject() + "/" + d.name())).count();
+        lines.add(String.format(Locale.ROOT, "checks: %d passed, %d warned, %d failed%s; %s", passed, warned,
+                failedChecks().size(), skipped == 0 ? "" : ", " + skipped + " skipped (unchanged)", verdict));
         return lines;
     }
 

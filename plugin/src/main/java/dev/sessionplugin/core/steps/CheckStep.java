@@ -16,10 +16,12 @@ import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 import dev.sessionplugin.core.warehouse.Warehouse.Column;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs every check of the selected models (on their shadows), of the loaded sources (on their staging tables) and
@@ -33,8 +35,18 @@ public final class CheckStep {
     private CheckStep() {
     }
 
-    /** @return true when no error-level check failed */
+    /** Runs every check of the plan; @return true when no error-level check failed */
     public static boolean run(StepContext ctx) {
+        return run(ctx, key -> true);
+    }
+
+    /**
+     * Runs the plan's checks whose key ({@link Fingerprints#checkKey}) {@code wanted} accepts: on the shadows of
+     * the models built, on the published tables of the models only verified, on the staging tables of sources.
+     *
+     * @return true when no error-level check failed
+     */
+    public static boolean run(StepContext ctx, Predicate<String> wanted) {
         Plan plan = ctx.plan();
         Statements st = ctx.statements();
         Set<String> inRun = new HashSet<>(plan.modelNames());
@@ -42,15 +54,22 @@ public final class CheckStep {
         boolean ok = true;
         for (SourceSpec source : plan.sources()) {
             for (CheckSpec check : source.checks()) {
-                ok &= builtIn(ctx, source.name(), st.sourceRelation(source), check, inRun);
+                if (wanted.test(Fingerprints.checkKey(source.name(), check.name()))) {
+                    ok &= builtIn(ctx, source.name(), st.sourceRelation(source), check, inRun);
+                }
             }
         }
-        for (PlannedModel model : plan.models()) {
-            String shadow = st.modelRelation(model.name(), true);
-            List<Column> columns = ctx.warehouse().columns(st.describe("test", model.name(), shadow));
-            for (CheckSpec check : model.spec().checks()) {
+        List<PlannedModel> subjects = new ArrayList<>(plan.models());
+        subjects.addAll(plan.verified());
+        for (PlannedModel model : subjects) {
+            String relation = st.modelRelation(model.name(), inRun.contains(model.name()));
+            List<CheckSpec> checks = model.spec().checks().stream()
+                    .filter(c -> wanted.test(Fingerprints.checkKey(model.name(), c.name()))).toList();
+            List<Column> columns = checks.isEmpty() ? List.of()
+                    : ctx.warehouse().columns(st.describe("test", model.name(), relation));
+            for (CheckSpec check : checks) {
                 requireColumns(model, check, columns);
-                if (!builtIn(ctx, model.name(), shadow, check, inRun)) {
+                if (!builtIn(ctx, model.name(), relation, check, inRun)) {
                     failedModels.add(model.name());
                     ok = false;
                 }
@@ -59,9 +78,8 @@ public final class CheckStep {
         for (CustomCheck check : plan.checks()) {
             CheckSpec spec = new CheckSpec(check.name(), CheckSpec.CUSTOM, List.of(), Map.of(), Severity.ERROR,
                     Threshold.ANY, Threshold.ANY, Location.of(check.file().display()));
-            String subject = check.models().isEmpty() ? check.name() : check.models().iterator().next();
-            Sql query = new Sql("test", subject, check.name(), check.sql());
-            if (!execute(ctx, subject, spec, query)) {
+            Sql query = new Sql("test", check.subject(), check.name(), check.sql());
+            if (!execute(ctx, check.subject(), spec, query)) {
                 failedModels.addAll(check.models());
                 ok = false;
             }
@@ -109,6 +127,10 @@ public final class CheckStep {
         List<Map<String, Object>> sample = failing == 0 ? List.of()
                 : w.queryRows(st.sql("test", subject, "sample_rows", Map.of("relation", audit, "limit", SAMPLE_ROWS))
                         .named(check.name() + ".sample"), SAMPLE_ROWS);
+        if (!w.executes()) {
+            ctx.report().rendered(subject, check.name());
+            return true; // nothing ran, so there is no verdict to report
+        }
         CheckStatus status = check.judge(failing);
         ctx.report().check(new CheckResult(subject, check.name(), check.type(), check.severity(), status, failing,
                 sample, audit, timer.millis(), w.files().displayOf(query)));

@@ -39,19 +39,25 @@ public final class CtasStep {
                 .collect(Collectors.toMap(PlannedModel::name, Function.identity()));
         int total = byName.size();
         AtomicInteger started = new AtomicInteger();
+        Fingerprints recorder = new Fingerprints(ctx.warehouse(), ctx.statements());
+        // What each shadow is built from, as the staging tables and published models hold it now; the ledger keeps
+        // it with the shadow so a publish records the fingerprint of exactly what it swapped in.
+        Map<String, String> fingerprints = Fingerprints.ofModels(ctx.plan().models(),
+                recorder.recorded(Fingerprints.SOURCE), recorder.recorded(Fingerprints.MODEL));
         for (List<String> wave : ctx.plan().waves()) {
             List<PlannedModel> models = wave.stream().map(byName::get).toList();
             int threads = Math.min(ctx.threads(), models.size());
             if (threads <= 1 || !ctx.warehouse().executes()) {
-                models.forEach(m -> build(ctx, ctx.warehouse(), m, started.incrementAndGet(), total));
+                models.forEach(m -> build(ctx, ctx.warehouse(), m, fingerprints.get(m.name()),
+                        started.incrementAndGet(), total));
             } else {
-                inParallel(ctx, models, threads, started, total);
+                inParallel(ctx, models, threads, started, total, fingerprints);
             }
         }
     }
 
     private static void inParallel(StepContext ctx, List<PlannedModel> models, int threads, AtomicInteger started,
-                                   int total) {
+                                   int total, Map<String, String> fingerprints) {
         BlockingQueue<Warehouse> free = new ArrayBlockingQueue<>(threads);
         List<Warehouse> forks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -66,7 +72,7 @@ public final class CtasStep {
                 running.add(pool.submit(() -> {
                     Warehouse w = free.take();
                     try {
-                        build(ctx, w, model, started.incrementAndGet(), total);
+                        build(ctx, w, model, fingerprints.get(model.name()), started.incrementAndGet(), total);
                     } finally {
                         free.put(w);
                     }
@@ -97,7 +103,8 @@ public final class CtasStep {
         }
     }
 
-    private static void build(StepContext ctx, Warehouse w, PlannedModel model, int n, int total) {
+    private static void build(StepContext ctx, Warehouse w, PlannedModel model, String fingerprint, int n,
+                              int total) {
         Timer timer = new Timer();
         Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
         String file = w.files().displayOf(ctas);
@@ -111,7 +118,7 @@ public final class CtasStep {
             for (String role : readRoles(ctx)) {
                 w.update(ctx.statements().grantSelect(model.name(), role));
             }
-            new ShadowLedger(w, ctx.statements()).built(model.name(), Fingerprints.sha256(model.select()));
+            new ShadowLedger(w, ctx.statements()).built(model.name(), fingerprint);
             ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
                     "-> " + Statements.shadowOf(model.name()) + " [" + n + "/" + total + "]", file, queryId));
         } catch (SessionException e) {

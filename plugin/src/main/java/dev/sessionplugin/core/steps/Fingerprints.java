@@ -2,12 +2,15 @@ package dev.sessionplugin.core.steps;
 
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.Plan;
+import dev.sessionplugin.core.Plan.CustomCheck;
 import dev.sessionplugin.core.Plan.PlannedModel;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.CheckSpec;
+import dev.sessionplugin.core.descriptor.CheckType;
 import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.extract.LocalFile;
+import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
 import java.io.IOException;
@@ -17,23 +20,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * What a staging table or a published model was built from, kept in the target so it is true for whoever ran
- * last. A source's fingerprint covers its files' bytes and its declared shape; a model's covers its rendered SQL
- * and the fingerprints of everything it reads, so a change anywhere upstream changes it.
+ * What a staging table, a published model or a passed check was computed from, kept in the target so it is true
+ * for whoever ran last. A source's fingerprint covers its files' bytes (or a remote object's version) and its
+ * declared shape; a model's its canonical SQL and the fingerprints of everything it reads; a check's its definition
+ * and the fingerprints of every relation it reads.
+ *
+ * <p>A fingerprint is null when it cannot be computed (a remote file of unknown version, a volatile model, a check
+ * that reads the clock). Null means "changed": it never equals a recorded one, and it makes everything that reads
+ * it null too.
  */
 public final class Fingerprints {
 
     static final String SOURCE = "source";
     static final String MODEL = "model";
+    static final String CHECK = "check";
+
+    /** SQL that reads the clock or a random generator: its result can change while its inputs do not. */
+    private static final Pattern CLOCK = Pattern.compile("(?i)\\b(current_date|current_time|current_timestamp"
+            + "|current_localtimestamp|localtimestamp|sysdate|getdate|now|today|random|uuid|gen_random_uuid)\\b");
 
     private final Warehouse warehouse;
     private final Statements st;
@@ -43,13 +59,16 @@ public final class Fingerprints {
         this.st = st;
     }
 
-    /** CRC32C of every file's bytes (hardware-accelerated, read in large blocks) and the declared columns. */
+    /** CRC32C of every local file's bytes, or a remote file's version, and the declared columns and checks. */
     public static String ofSource(SourceSpec source, List<LocalFile> files) {
-        StringBuilder text = new StringBuilder(source.table()).append('|').append(source.columns()).append('|')
-                .append(checks(source.checks()));
+        StringBuilder text = new StringBuilder(source.table()).append('|').append(source.columns());
         for (LocalFile file : files) {
             if (file.path() == null) {
-                return null; // read remotely by the engine: no content to hash, so always reload
+                if (file.version() == null) {
+                    return null;
+                }
+                text.append('|').append(file.display()).append('@').append(file.version());
+                continue;
             }
             CRC32C crc = new CRC32C();
             long size = 0;
@@ -68,68 +87,134 @@ public final class Fingerprints {
     }
 
     /**
-     * Each planned model's fingerprint, in build order: its SQL plus what it reads. Upstream models outside the
-     * plan count with their recorded (published) fingerprint.
+     * Each model's fingerprint, in build order: its canonical SQL plus the fingerprints of what it reads. Upstream
+     * models not in {@code models} count with their recorded (published) fingerprint.
      */
-    public static Map<String, String> ofModels(Plan plan, Map<String, String> sources, Map<String, String> recorded) {
+    public static Map<String, String> ofModels(List<PlannedModel> models, Map<String, String> sources,
+                                               Map<String, String> recorded) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (PlannedModel model : plan.models()) {
-            StringBuilder text = new StringBuilder(model.select()).append("|checks:")
-                    .append(checks(model.spec().checks()));
-            for (Plan.CustomCheck custom : plan.checks()) {
-                if (custom.models().contains(model.name())) {
-                    text.append("|custom:").append(custom.name()).append('=').append(custom.sql());
-                }
+        for (PlannedModel model : models) {
+            if (model.spec().volatileResult()) {
+                out.put(model.name(), null);
+                continue;
             }
-            for (String upstream : new TreeSet<>(model.models())) {
-                text.append("|m:").append(upstream).append('=').append(out.getOrDefault(upstream,
-                        recorded.getOrDefault(upstream, "?")));
-            }
-            for (String source : new TreeSet<>(model.sources())) {
-                text.append("|s:").append(source).append('=').append(sources.getOrDefault(source, "?"));
-            }
-            out.put(model.name(), sha256(text.toString()));
+            StringBuilder text = new StringBuilder(model.canonical());
+            boolean known = appendAll(text, "m", model.models(), name -> out.containsKey(name) ? out.get(name)
+                    : recorded.get(name));
+            known &= appendAll(text, "s", model.sources(), sources::get);
+            out.put(model.name(), known ? sha256(text.toString()) : null);
         }
         return out;
+    }
+
+    /**
+     * Each check's fingerprint, keyed by {@link #checkKey}: its definition and the fingerprints of every relation
+     * it reads — its subject, the relation {@code relationships} points to, the published table {@code row_count}
+     * compares with, the refs of a custom check.
+     *
+     * @param models the fingerprints models will have after this run (planned and recorded)
+     * @param published the recorded fingerprints of the published tables
+     */
+    public static Map<String, String> ofChecks(Plan plan, Map<String, String> sources, Map<String, String> models,
+                                               Map<String, String> published) {
+        Map<String, String> out = new HashMap<>();
+        for (SourceSpec source : plan.sources()) {
+            for (CheckSpec check : source.checks()) {
+                out.put(checkKey(source.name(), check.name()), ofBuiltIn(check, sources.get(source.name()), null,
+                        sources, models));
+            }
+        }
+        for (PlannedModel model : plan.models()) {
+            for (CheckSpec check : model.spec().checks()) {
+                out.put(checkKey(model.name(), check.name()), ofBuiltIn(check, models.get(model.name()),
+                        published.get(model.name()), sources, models));
+            }
+        }
+        for (CustomCheck check : plan.checks()) {
+            StringBuilder text = new StringBuilder(check.canonical());
+            boolean known = !CLOCK.matcher(check.canonical()).find();
+            known &= appendAll(text, "m", check.models(), models::get);
+            known &= appendAll(text, "s", check.sources(), sources::get);
+            out.put(checkKey(check.subject(), check.name()), known ? sha256(text.toString()) : null);
+        }
+        return out;
+    }
+
+    private static String ofBuiltIn(CheckSpec check, String subject, String publishedSubject,
+                                    Map<String, String> sources, Map<String, String> models) {
+        if (CheckType.of(check.type()).map(CheckType::readsTheClock).orElse(true) || subject == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(describe(check)).append("|self=").append(subject);
+        if (check.params().get("to") instanceof String to) {
+            String target = sources.containsKey(to) ? sources.get(to) : models.get(to);
+            if (target == null) {
+                return null;
+            }
+            text.append("|to=").append(target);
+        }
+        if (check.params().containsKey("within_percent")) {
+            text.append("|published=").append(publishedSubject);
+        }
+        return sha256(text.toString());
+    }
+
+    public static String checkKey(String subject, String check) {
+        return subject + "/" + check;
+    }
+
+    private static boolean appendAll(StringBuilder text, String tag, Collection<String> names,
+                                     java.util.function.Function<String, String> fingerprint) {
+        for (String name : new TreeSet<>(names)) {
+            String value = fingerprint.apply(name);
+            if (value == null) {
+                return false;
+            }
+            text.append('|').append(tag).append(':').append(name).append('=').append(value);
+        }
+        return true;
     }
 
     public Map<String, String> recorded(String kind) {
         warehouse.update(sql("fingerprint_create", "fingerprints", Map.of()));
         Map<String, String> out = new HashMap<>();
+        String prefix = kind + ":";
         for (Map<String, Object> row : warehouse.queryRows(sql("fingerprint_read", kind,
-                Map.of("kind", st.dialect().literal(kind))), 1_000_000)) {
+                Map.of("kind", st.dialect().literal(kind))), 10_000_000)) {
             Object node = Warehouse.value(row, "node");
             Object fingerprint = Warehouse.value(row, "fingerprint");
-            if (node != null && fingerprint != null) {
-                out.put(String.valueOf(node), String.valueOf(fingerprint));
+            if (node != null && fingerprint != null && String.valueOf(node).startsWith(prefix)) {
+                out.put(String.valueOf(node).substring(prefix.length()), String.valueOf(fingerprint));
             }
         }
         return out;
     }
 
+    /** Records what {@code node} now holds; a null fingerprint removes the record, so nothing stale can match. */
     public void record(String kind, String node, String fingerprint) {
         if (fingerprint == null) {
+            forget(kind, node);
             return;
         }
         warehouse.update(sql("fingerprint_write", node, Map.of("kind", st.dialect().literal(kind),
-                "node", st.dialect().literal(node), "fingerprint", st.dialect().literal(fingerprint))));
+                "node", st.dialect().literal(kind + ":" + node), "fingerprint", st.dialect().literal(fingerprint))));
     }
 
-    private dev.sessionplugin.core.warehouse.Sql sql(String template, String subject, Map<String, Object> values) {
+    /** Before a node's content is replaced: until the new content is complete, nothing may claim to know it. */
+    public void forget(String kind, String node) {
+        warehouse.update(sql("fingerprint_forget", node, Map.of("node", st.dialect().literal(kind + ":" + node))));
+    }
+
+    private Sql sql(String template, String subject, Map<String, Object> values) {
         Map<String, Object> context = new HashMap<>(values);
         context.put("table", st.dialect().relation(st.schemas().meta(), "fingerprints"));
         return st.sql("meta", subject, template, context);
     }
 
     /** What a check asks, without where it is written: moving a check in the file changes nothing. */
-    private static String checks(List<CheckSpec> checks) {
-        StringBuilder text = new StringBuilder();
-        for (CheckSpec c : checks) {
-            text.append(c.name()).append(',').append(c.type()).append(',').append(c.columns()).append(',')
-                    .append(new java.util.TreeMap<>(c.params())).append(',').append(c.severity()).append(',')
-                    .append(c.errorIf()).append(',').append(c.warnIf()).append(';');
-        }
-        return text.toString();
+    private static String describe(CheckSpec c) {
+        return c.name() + ',' + c.type() + ',' + c.columns() + ',' + new TreeMap<>(c.params()) + ','
+                + c.severity() + ',' + c.errorIf() + ',' + c.warnIf();
     }
 
     static String sha256(String text) {

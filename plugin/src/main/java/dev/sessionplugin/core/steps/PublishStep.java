@@ -10,6 +10,7 @@ import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,24 +23,23 @@ public final class PublishStep {
     private PublishStep() {
     }
 
-    public static void run(StepContext ctx) {
-        run(ctx, null);
-    }
-
     /**
-     * @param fingerprints the published models' fingerprints to record; computed from the staged sources' recorded
-     *                     fingerprints when null (a swap on its own)
+     * Publishes every model of the plan. The fingerprints of the published models are removed first and written
+     * from the ledger (what each shadow was built from) after the publish, so a crash in between leaves no
+     * fingerprint claiming a table it does not describe.
      */
-    public static void run(StepContext ctx, Map<String, String> fingerprints) {
+    public static void run(StepContext ctx) {
         ctx.ensureSchemas();
         Statements st = ctx.statements();
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
         List<String> refused = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
+        Map<String, String> fingerprints = new HashMap<>();
         for (PlannedModel model : ctx.plan().models()) {
             if (!ledger.publishable(model.name())) {
                 refused.add(model.name());
             }
+            fingerprints.put(model.name(), ledger.fingerprint(model.name()));
             publications.add(new Publication(model.name(), st.schemas().published(), model.name(),
                     Statements.shadowOf(model.name())));
         }
@@ -49,17 +49,14 @@ public final class PublishStep {
                             + "since it was built", "run session:test (or session:run) first; nothing was published",
                     null);
         }
+        Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
+        publications.forEach(p -> recorder.forget(Fingerprints.MODEL, p.model()));
         Timer timer = new Timer();
         st.dialect().publish(ctx.warehouse(), st, publications);
         long millis = timer.millis();
-        Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
-        Map<String, String> models = fingerprints != null ? fingerprints : Fingerprints.ofModels(ctx.plan(),
-                recorder.recorded(Fingerprints.SOURCE), recorder.recorded(Fingerprints.MODEL));
         for (Publication p : publications) {
             ledger.forget(p.model());
-            if (ctx.warehouse().executes()) {
-                recorder.record(Fingerprints.MODEL, p.model(), models.get(p.model()));
-            }
+            recorder.record(Fingerprints.MODEL, p.model(), fingerprints.get(p.model()));
             long rows = ctx.warehouse().queryLong(st.countRows("swap", p.model(), st.modelRelation(p.model(), false)));
             ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows, millis,
                     "-> " + st.modelRelation(p.model(), false), null));

@@ -3,6 +3,7 @@ package dev.sessionplugin.core.steps;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,9 +21,17 @@ final class ShadowLedger {
         this.statements = statements;
     }
 
+    /** @param fingerprint what the shadow was built from; null when that cannot be known */
     void built(String model, String fingerprint) {
         warehouse.update(statements.ledger("ledger_built", model,
-                Map.of("fingerprint", statements.dialect().literal(fingerprint))));
+                Map.of("fingerprint", fingerprint == null ? "NULL" : statements.dialect().literal(fingerprint))));
+    }
+
+    /** The fingerprint the checked shadow was built from, or null. */
+    String fingerprint(String model) {
+        List<Map<String, Object>> rows = warehouse.queryRows(statements.ledger("ledger_fingerprint", model, Map.of()), 1);
+        Object value = rows.isEmpty() ? null : Warehouse.value(rows.get(0), "fingerprint");
+        return value == null ? null : String.valueOf(value);
     }
 
     void checked(String model, boolean passed) {

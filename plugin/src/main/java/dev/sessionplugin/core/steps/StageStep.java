@@ -3,11 +3,14 @@ package dev.sessionplugin.core.steps;
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.SourceSpec;
+import dev.sessionplugin.core.extract.LineEndings;
 import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 import dev.sessionplugin.core.warehouse.Sql;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,10 @@ public final class StageStep {
     }
 
     /**
-     * Loads the files and records each source's fingerprint, so the staging table's content is always known.
+     * Loads the files and records each source's fingerprint. The recorded fingerprint is removed before the staging
+     * table is replaced and written only once every file is in, so a failed or killed load leaves no fingerprint
+     * behind that a later run could mistake for the table's content.
+     *
      * @param known fingerprints already computed for these files (computed here otherwise)
      */
     public static void run(StepContext ctx, List<LocalFile> files, Map<String, String> known) {
@@ -38,6 +44,7 @@ public final class StageStep {
         for (var entry : bySource.entrySet()) {
             SourceSpec source = entry.getKey();
             Timer timer = new Timer();
+            fingerprints.forget(Fingerprints.SOURCE, source.name());
             ctx.warehouse().update(ctx.statements().createStagingTable(source));
             long rows = 0;
             String statement = null;
@@ -48,7 +55,7 @@ public final class StageStep {
                     if (file.path() == null) {
                         ctx.warehouse().update(ctx.statements().createStage(source, file.location()));
                     }
-                    rows += ctx.warehouse().dialect().load(ctx.warehouse(), load, file.display());
+                    rows += load(ctx, source, file, load);
                 } catch (SessionException e) {
                     ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),
                             e.reason(), statement));
@@ -63,6 +70,39 @@ public final class StageStep {
             String from = loaded.size() == 1 ? loaded.get(0).display() : loaded.size() + " files";
             ctx.report().step(new StepResult("stage", source.name(), Status.OK, rows, timer.millis(), "from " + from,
                     statement));
+        }
+    }
+
+    /** One file into the staging table; a local file mixing CRLF and LF endings is loaded from an LF copy. */
+    private static long load(StepContext ctx, SourceSpec source, LocalFile file, Sql load) {
+        try {
+            return ctx.warehouse().dialect().load(ctx.warehouse(), load, file.display());
+        } catch (SessionException e) {
+            if (file.path() == null || !ctx.warehouse().executes() || !mixedEndings(file)) {
+                throw e;
+            }
+        }
+        ctx.report().info("stage  " + file.display() + " mixes CRLF and LF line endings: loading an LF copy");
+        Path copy = null;
+        try {
+            copy = LineEndings.normalizedCopy(file.path()); // the failed COPY was rolled back whole
+            return ctx.warehouse().dialect().load(ctx.warehouse(),
+                    ctx.statements().loadCsv(source, copy.toAbsolutePath().toString()), file.display());
+        } catch (IOException e) {
+            throw SessionException.io(Location.of(file.display()), "cannot write an LF copy: " + e.getMessage(),
+                    "convert the file's line endings to LF (e.g. dos2unix) and run again", e);
+        } finally {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
+        }
+    }
+
+    private static boolean mixedEndings(LocalFile file) {
+        try {
+            return LineEndings.mixed(file.path());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -67,7 +67,7 @@ class IncrementalRunTest {
         assertTrue(log.stream().anyMatch(l -> l.matches("skip +session_summary +unchanged since its last publish "
                 + "\\(fingerprint [0-9a-f]{12}\\)")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.matches("skip +user_session_channel +unchanged files.*")), log.toString());
-        assertTrue(log.contains("nothing changed since the last run; -Dsession.full=true rebuilds everything"));
+        assertTrue(log.contains("nothing changed since the last verified publish; -Dsession.full=true rebuilds everything"));
     }
 
     @Test
