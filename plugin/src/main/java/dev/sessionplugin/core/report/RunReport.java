@@ -179,19 +179,8 @@ public final class RunReport implements Progress {
         ordered.addAll(columns);
         columns = new LinkedHashSet<>(ordered);
         List<String> lines = new ArrayList<>();
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "model / source"));
-        columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-26s", c)));
-        lines.add(head.toString());
-        lines.add("-".repeat(head.length()));
-        for (var row : grid.entrySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s", row.getKey()));
-            for (String c : columns) {
-                StepResult s = row.getValue().get(c);
-                String cell = c.equals("test") ? tests.getOrDefault(row.getKey(), "") : s == null ? "" : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT,
-                        " %,d", s.rows())) + " " + seconds(s.millis());
-                line.append(String.format(Locale.ROOT, " | %-26s", cell));
-            }
-            lines.add(line.toString());
+        if (!grid.isEmpty()) { // a run that did nothing prints no empty table
+            lines.addAll(table(grid, columns, tests));
         }
         long passed = checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
         long warned = checks().stream().filter(c -> c.status() == CheckStatus.WARNED).count();
@@ -204,6 +193,27 @@ public final class RunReport implements Progress {
         long skipped = notRun().stream().filter(d -> skipReasons.containsKey(d.subject() + "/" + d.name())).count();
         lines.add(String.format(Locale.ROOT, "checks: %d passed, %d warned, %d failed%s; %s", passed, warned,
                 failedChecks().size(), skipped == 0 ? "" : ", " + skipped + " skipped (unchanged)", verdict));
+        return lines;
+    }
+
+    private static List<String> table(Map<String, Map<String, StepResult>> grid, Set<String> columns,
+                                      Map<String, String> tests) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "model / source"));
+        columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-26s", c)));
+        lines.add(head.toString());
+        lines.add("-".repeat(head.length()));
+        for (var row : grid.entrySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s", row.getKey()));
+            for (String c : columns) {
+                StepResult s = row.getValue().get(c);
+                String cell = c.equals("test") ? tests.getOrDefault(row.getKey(), "") : s == null ? ""
+                        : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT, " %,d", s.rows())) + " "
+                        + seconds(s.millis());
+                line.append(String.format(Locale.ROOT, " | %-26s", cell));
+            }
+            lines.add(line.toString());
+        }
         return lines;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -65,6 +66,69 @@ public final class FakeSnowflake implements AutoCloseable {
     private final List<Rule> rules = Collections.synchronizedList(new ArrayList<>());
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger queries = new AtomicInteger();
+    private final Map<String, String[]> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean keepFingerprints;
+
+    private static final Pattern FINGERPRINT_WRITE = Pattern.compile("MERGE INTO session_meta\\.fingerprints.*"
+            + "SELECT '([^']*)' AS node, '([^']*)' AS kind, '([^']*)' AS fingerprint", Pattern.DOTALL);
+    private static final Pattern FINGERPRINT_FORGET = Pattern.compile(
+            "DELETE FROM session_meta\\.fingerprints WHERE node = '([^']*)'");
+    private static final Pattern LEDGER_WRITE = Pattern.compile("MERGE INTO session_meta\\.shadows.*"
+            + "SELECT '([^']*)' AS model, (?:'([^']*)'|NULL) AS fingerprint", Pattern.DOTALL);
+    private static final Pattern LEDGER_READ = Pattern.compile(
+            "SELECT fingerprint FROM session_meta\\.shadows WHERE model = '([^']*)'");
+    private static final Pattern FINGERPRINT_READ = Pattern.compile(
+            "SELECT node, fingerprint FROM session_meta\\.fingerprints WHERE kind = '([^']*)'");
+
+    /**
+     * Keeps the fingerprint table and the fingerprints in the shadow ledger for real (write, forget, read), as a
+     * warehouse would across runs.
+     */
+    public FakeSnowflake keepFingerprints() {
+        keepFingerprints = true;
+        return this;
+    }
+
+    public Map<String, String> fingerprints() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        fingerprints.forEach((node, v) -> out.put(node, v[1]));
+        return out;
+    }
+
+    private Answer fingerprintAnswer(String sql) {
+        Matcher write = FINGERPRINT_WRITE.matcher(sql);
+        if (write.find()) {
+            fingerprints.put(write.group(1), new String[] {write.group(2), write.group(3)});
+            return Answer.rows(columns("number of rows inserted", "fixed"), List.of(List.of("1")));
+        }
+        Matcher forget = FINGERPRINT_FORGET.matcher(sql);
+        if (forget.find()) {
+            fingerprints.remove(forget.group(1));
+            return Answer.rows(columns("number of rows deleted", "fixed"), List.of(List.of("1")));
+        }
+        Matcher built = LEDGER_WRITE.matcher(sql);
+        if (built.find()) {
+            fingerprints.put("ledger:" + built.group(1), new String[] {"ledger", String.valueOf(built.group(2))});
+            return Answer.rows(columns("number of rows inserted", "fixed"), List.of(List.of("1")));
+        }
+        Matcher ledger = LEDGER_READ.matcher(sql);
+        if (ledger.find()) {
+            String[] v = fingerprints.get("ledger:" + ledger.group(1));
+            return Answer.rows(columns("FINGERPRINT", "text"), v == null || v[1].equals("null") ? List.of()
+                    : List.of(List.of(v[1])));
+        }
+        Matcher read = FINGERPRINT_READ.matcher(sql);
+        if (read.find()) {
+            List<List<String>> rows = new ArrayList<>();
+            fingerprints.forEach((node, v) -> {
+                if (v[0].equals(read.group(1))) {
+                    rows.add(List.of(node, v[1]));
+                }
+            });
+            return Answer.rows(columns("NODE", "text", "FINGERPRINT", "text"), rows);
+        }
+        return null;
+    }
 
     public FakeSnowflake() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -124,9 +188,12 @@ public final class FakeSnowflake implements AutoCloseable {
 
     private ObjectNode answer(String sql) {
         String queryId = "01fake-" + queries.incrementAndGet();
-        Answer answer = null;
+        Answer answer = keepFingerprints ? fingerprintAnswer(sql) : null;
         synchronized (rules) {
             for (Rule rule : rules) {
+                if (answer != null) {
+                    break;
+                }
                 if (rule.matches().test(sql) && rule.times().get() != 0) {
                     rule.times().decrementAndGet();
                     answer = rule.answer();
