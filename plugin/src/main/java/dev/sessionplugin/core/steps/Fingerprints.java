@@ -81,7 +81,8 @@ public final class Fingerprints {
             } catch (IOException e) {
                 throw SessionException.io(Location.of(file.display()), "cannot read: " + e.getMessage(), null, e);
             }
-            text.append('|').append(file.display()).append(':').append(size).append(':').append(crc.getValue());
+            // Content only: the same bytes read from another folder (-Dsession.sources) load the same table.
+            text.append('|').append(size).append(':').append(crc.getValue());
         }
         return sha256(text.toString());
     }
