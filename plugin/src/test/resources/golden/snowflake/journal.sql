@@ -18,8 +18,9 @@ DELETE FROM session_meta.fingerprints WHERE node = 'source:user_session_channel'
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
 CREATE OR REPLACE TABLE raw.user_session_channel_table (userId VARCHAR, sessionId VARCHAR, channel VARCHAR);
 -- statement: stage/user_session_channel.create_stage.sql
--- External stage on the files' S3 folder; a public bucket needs neither integration nor credentials.
-CREATE STAGE IF NOT EXISTS raw.user_session_channel_stage
+-- External stage on the files' S3 folder, replaced every run so it always points where the descriptor (or
+-- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
+CREATE OR REPLACE STAGE raw.user_session_channel_stage
   URL = 's3://s3-geospatial/readonly/';
 -- statement: stage/user_session_channel.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
@@ -35,8 +36,9 @@ DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
 CREATE OR REPLACE TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP);
 -- statement: stage/session_timestamp.create_stage.sql
--- External stage on the files' S3 folder; a public bucket needs neither integration nor credentials.
-CREATE STAGE IF NOT EXISTS raw.session_timestamp_stage
+-- External stage on the files' S3 folder, replaced every run so it always points where the descriptor (or
+-- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
+CREATE OR REPLACE STAGE raw.session_timestamp_stage
   URL = 's3://s3-geospatial/readonly/';
 -- statement: stage/session_timestamp.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).

@@ -105,7 +105,7 @@ public final class SnowflakeDialect implements Dialect {
         // JSON results: the Arrow format needs --add-opens on Java 17.
         props.setProperty("JDBC_QUERY_RESULT_FORMAT", "JSON");
         // No probing of cloud metadata endpoints and no out-of-band telemetry from a build tool.
-        props.setProperty("DISABLE_PLATFORM_DETECTION", "true");
+        props.setProperty("disablePlatformDetection", "true"); // the driver's own key; others go to the server
         props.setProperty("CLIENT_OUT_OF_BAND_TELEMETRY_ENABLED", "false");
         props.setProperty("CLIENT_TELEMETRY_ENABLED", "false");
         if (credentials.hasToken()) {
@@ -197,11 +197,14 @@ public final class SnowflakeDialect implements Dialect {
 
     /**
      * COPY INTO answers one row per file (status, rows loaded, first error); the statement is run as a query for
-     * that. A file that did not load fully fails the stage with its first error, line and column.
+     * that. The stage must report the expected file as LOADED without errors: a file that did not load fully fails
+     * the stage with its first error, line and column, and a COPY that processed no file (missing at the stage's
+     * location, or skipped as already loaded) fails too, instead of leaving an empty staging table.
      */
     @Override
     public long load(Warehouse warehouse, Sql load, String file) {
         long rows = 0;
+        int loaded = 0;
         for (Map<String, Object> row : warehouse.queryRows(load, 1000)) {
             if (Warehouse.value(row, "rows_loaded") == null) {
                 continue; // "Copy executed with 0 files processed."
@@ -216,7 +219,13 @@ public final class SnowflakeDialect implements Dialect {
                                 + Warehouse.value(row, "first_error_column_name") + ")",
                         "fix that row of the file and run again");
             }
+            loaded++;
             rows += number(Warehouse.value(row, "rows_loaded"));
+        }
+        if (loaded == 0 && warehouse.executes()) {
+            throw SessionException.data(Location.of(file), "COPY INTO loaded no file: Snowflake found no " + file
+                    + " at the stage's location", "check that the object exists where the source points "
+                    + "(snowflake.sources or -Dsession.sources) and that the stage's role can read it");
         }
         return rows;
     }

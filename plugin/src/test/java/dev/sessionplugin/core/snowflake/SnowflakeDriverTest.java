@@ -130,7 +130,7 @@ class SnowflakeDriverTest {
         assertEquals(-1, indexOf("SWAP WITH"), "no live table yet: rename, not swap");
         assertTrue(rename > lastIndexOf("FROM audit\\."), "publish comes after the last check");
         assertTrue(indexOf("GRANT SELECT ON TABLE analytics\\.session_summary__shadow TO ROLE REPORTER") < rename);
-        assertTrue(indexOf("CREATE STAGE IF NOT EXISTS raw\\.user_session_channel_stage\\s+URL = 's3://s3-geospatial/readonly/'")
+        assertTrue(indexOf("CREATE OR REPLACE STAGE raw\\.user_session_channel_stage\\s+URL = 's3://s3-geospatial/readonly/'")
                 < indexOf("COPY INTO raw\\.user_session_channel_table"));
         var ctas = fake.received().get(indexOf("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow AS"));
         assertEquals("session:session:session_summary:ctas", ctas.queryTag());
@@ -184,6 +184,36 @@ class SnowflakeDriverTest {
         assertTrue(e.hint().contains("target/session/rendered/ctas/session_summary.ctas_shadow.sql"), e.hint());
         assertEquals(1, fake.statements().stream().filter(s -> s.contains("session_summary__shadow AS")).count(),
                 "SQL errors are not retried");
+    }
+
+    @Test
+    void aCopyThatLoadedNoFileFailsTheStageAndPublishesNothing() {
+        fake.on("COPY INTO raw\\.session_timestamp_table", Answer.rows(columns("status", "text"),
+                List.of(List.of("Copy executed with 0 files processed."))));
+        script(true);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(SessionException.Kind.DATA, e.kind());
+        assertTrue(e.getMessage().contains("COPY INTO loaded no file"), e.getMessage());
+        assertEquals(-1, indexOf("CREATE OR REPLACE TABLE analytics"), "no model is built from an empty table");
+        assertEquals(-1, indexOf("SWAP WITH"));
+    }
+
+    @Test
+    void theStageFollowsTheSourcesOverrideOnEveryRun() {
+        script(true);
+        run(Goal.RUN);
+        RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, SECRET, null, null, null));
+        Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, "s3://other-bucket/daily/", "test", options), new Progress() {
+                    public void info(String line) {
+                    }
+
+                    public void warn(String line) {
+                    }
+                });
+        assertTrue(lastIndexOf("CREATE OR REPLACE STAGE raw\\.session_timestamp_stage\\s+URL = 's3://other-bucket/daily/'")
+                > indexOf("CREATE OR REPLACE STAGE raw\\.session_timestamp_stage\\s+URL = 's3://s3-geospatial/readonly/'"),
+                fake.statements().toString());
     }
 
     @Test
