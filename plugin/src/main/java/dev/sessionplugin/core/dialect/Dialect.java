@@ -2,6 +2,7 @@ package dev.sessionplugin.core.dialect;
 
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
@@ -84,6 +85,14 @@ public interface Dialect {
     /** Whether the engine reads this source URI itself (through a stage) rather than from a local download. */
     default boolean readsRemote(String uri) {
         return false;
+    }
+
+    /**
+     * The files the engine reads itself, each with what identifies its content as the engine sees it (null when
+     * that cannot be read: the source is then loaded again). Local files are returned as they are.
+     */
+    default List<LocalFile> versioned(Warehouse warehouse, Statements statements, List<LocalFile> files) {
+        return files;
     }
 
     /** Loads one file into its staging table and returns the rows loaded. */

@@ -6,6 +6,7 @@ import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.SessionException.Kind;
 import dev.sessionplugin.core.descriptor.SnowflakeSettings;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
@@ -193,6 +194,39 @@ public final class SnowflakeDialect implements Dialect {
         }
         return new SessionException(Kind.WAREHOUSE, at, text, isTransient(error)
                 ? "a transient error that persisted after retries; run again" : null, error);
+    }
+
+    /**
+     * Each remote file's version as its stage lists it (md5, size, last-modified). The stage is (re)created first
+     * so it points where the descriptor says. A file the listing does not show, or a listing that fails, has no
+     * version: the source is loaded again.
+     */
+    @Override
+    public List<LocalFile> versioned(Warehouse warehouse, Statements statements, List<LocalFile> files) {
+        List<LocalFile> out = new ArrayList<>();
+        for (LocalFile file : files) {
+            if (file.path() != null || !warehouse.executes()) {
+                out.add(file);
+                continue;
+            }
+            String version = null;
+            String name = file.display().substring(file.display().lastIndexOf('/') + 1);
+            try {
+                warehouse.update(statements.createStage(file.source(), file.display()));
+                for (Map<String, Object> row : warehouse.queryRows(statements.listStage(file.source(),
+                        file.display()), 1000)) {
+                    String listed = String.valueOf(Warehouse.value(row, "name"));
+                    if (listed.equals(name) || listed.endsWith("/" + name)) {
+                        version = Warehouse.value(row, "md5") + ":" + Warehouse.value(row, "size") + ":"
+                                + Warehouse.value(row, "last_modified");
+                    }
+                }
+            } catch (SessionException e) {
+                version = null; // unknown means changed: the load (and its own error, if any) follows
+            }
+            out.add(new LocalFile(file.source(), null, file.display(), version));
+        }
+        return out;
     }
 
     /**

@@ -78,6 +78,12 @@ public final class Statements {
                 "url", dialect.literal(fileUri.substring(0, fileUri.lastIndexOf('/') + 1))));
     }
 
+    /** The stage's listing under one remote file's name: name, size, md5 and last-modified as the warehouse sees them. */
+    public Sql listStage(SourceSpec source, String fileUri) {
+        return sql("plan", source.name(), "list_stage", Map.of("location",
+                dialect.literal("@" + stageOf(source) + "/" + fileUri.substring(fileUri.lastIndexOf('/') + 1))));
+    }
+
     private String stageOf(SourceSpec source) {
         return dialect.relation(schemas.staging(), source.name() + "_stage");
     }

@@ -119,19 +119,6 @@ final class S3Extractor implements AutoCloseable {
         return found;
     }
 
-    /**
-     * What identifies the object's content without reading it (ETag, size, last-modified), for fingerprints of
-     * files the warehouse reads itself.
-     */
-    String version(S3Uri uri, Location at) {
-        try {
-            HeadObjectResponse head = client.headObject(b -> b.bucket(uri.bucket()).key(uri.key()));
-            return head.eTag() + ":" + head.contentLength() + ":" + head.lastModified();
-        } catch (S3Exception | SdkClientException e) {
-            throw translate(e, uri, at);
-        }
-    }
-
     /** Downloads {@code uri} to {@code target} unless the manifest shows the same object there already. */
     boolean fetch(S3Uri uri, Path target, Manifest manifest, Location at) {
         HeadObjectResponse head;

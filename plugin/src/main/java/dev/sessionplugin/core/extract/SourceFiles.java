@@ -63,8 +63,7 @@ public final class SourceFiles {
                 String uri = uriOf(source, overrideBase);
                 List<LocalFile> found;
                 if (engine.readsRemote(uri)) {
-                    s3 = s3 == null && S3Uri.is(uri) ? new S3Extractor(options, progress) : s3;
-                    files.addAll(versioned(remote(source, uri), s3));
+                    files.addAll(remote(source, uri));
                     continue;
                 }
                 if (S3Uri.is(uri)) {
@@ -117,28 +116,6 @@ public final class SourceFiles {
             }
         }
         return files;
-    }
-
-    /**
-     * Remote files with the version S3 reports for them, so an unchanged object can be proven unchanged. A version
-     * that cannot be read is left unknown (the source is then reloaded), with the reason in the log.
-     */
-    private List<LocalFile> versioned(List<LocalFile> remote, S3Extractor s3) {
-        List<LocalFile> out = new ArrayList<>();
-        for (LocalFile file : remote) {
-            String version = null;
-            if (s3 != null) {
-                try {
-                    version = s3.version(S3Uri.parse(file.display(), file.source().location()),
-                            file.source().location());
-                } catch (SessionException e) {
-                    progress.warn("extract cannot read the version of " + file.display() + " (" + e.reason()
-                            + "); it is loaded again");
-                }
-            }
-            out.add(new LocalFile(file.source(), null, file.display(), version));
-        }
-        return out;
     }
 
     /** Files the engine reads itself: nothing to download; a folder needs a pattern-free file name per source. */

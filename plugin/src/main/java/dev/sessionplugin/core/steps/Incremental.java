@@ -55,9 +55,10 @@ public final class Incremental {
     private Incremental() {
     }
 
-    public static Decision decide(StepContext ctx, List<LocalFile> files, boolean full) {
+    public static Decision decide(StepContext ctx, List<LocalFile> local, boolean full) {
         ctx.ensureSchemas();
         Statements st = ctx.statements();
+        List<LocalFile> files = st.dialect().versioned(ctx.warehouse(), st, local);
         Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
         Plan plan = ctx.plan();
         Map<String, String> sources = new HashMap<>();
@@ -78,6 +79,10 @@ public final class Incremental {
                     : !exists(ctx, st.schemas().staging(), source.table()) ? "staging table missing" : null;
             if (why != null) {
                 restage.add(source.name());
+                if (now == null && !full) {
+                    ctx.report().info(String.format("stage  %-32s loaded again: the warehouse gives no version of "
+                            + "its remote file(s)", source.name()));
+                }
             } else {
                 ctx.report().info(String.format("skip   %-32s unchanged files (fingerprint %s)", source.name(),
                         now.substring(0, 12)));

@@ -59,7 +59,8 @@ public final class FakeSnowflake implements AutoCloseable {
         return columns;
     }
 
-    private record Rule(Predicate<String> matches, Answer answer, AtomicInteger times) {
+    private record Rule(Predicate<String> matches, java.util.function.Function<String, Answer> answer,
+                        AtomicInteger times) {
     }
 
     private final HttpServer server;
@@ -143,7 +144,14 @@ public final class FakeSnowflake implements AutoCloseable {
     /** Answers statements matching {@code regex} (found anywhere, case-insensitive); {@code times} < 0: always. */
     public FakeSnowflake on(String regex, Answer answer, int times) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-        rules.add(new Rule(sql -> p.matcher(sql).find(), answer, new AtomicInteger(times)));
+        rules.add(new Rule(sql -> p.matcher(sql).find(), sql -> answer, new AtomicInteger(times)));
+        return this;
+    }
+
+    /** Answers statements matching {@code regex} with what {@code answer} computes from the statement, always. */
+    public FakeSnowflake onEach(String regex, java.util.function.Function<String, Answer> answer) {
+        Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+        rules.add(new Rule(sql -> p.matcher(sql).find(), answer, new AtomicInteger(-1)));
         return this;
     }
 
@@ -196,7 +204,7 @@ public final class FakeSnowflake implements AutoCloseable {
                 }
                 if (rule.matches().test(sql) && rule.times().get() != 0) {
                     rule.times().decrementAndGet();
-                    answer = rule.answer();
+                    answer = rule.answer().apply(sql);
                     break;
                 }
             }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files Snowflake reads itself through a stage are fingerprinted by their S3 version (ETag, size, last-modified),
- * read from the S3 test server: an unchanged object is not loaded again, a changed one is, and one whose version
- * cannot be read counts as changed.
+ * Files Snowflake reads itself through a stage are fingerprinted by what the stage lists for them (md5, size,
+ * last-modified); the fake answers LIST from the objects on the S3 test server, as Snowflake would from the bucket.
+ * An unchanged object is not loaded again, a changed one is, and one the listing does not show counts as changed.
  */
 class SnowflakeRemoteSourceTest {
 
@@ -55,7 +55,8 @@ class SnowflakeRemoteSourceTest {
                   sources: s3://feed/daily/
                 """.formatted(fake.jdbcUrl()) + TestProjects.DESCRIPTOR);
         TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
-        fake.on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
+        fake.onEach("LIST '@raw\\.\\w+_stage/([^']+)'", this::listing)
+                .on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
                 .on("COPY INTO raw\\.user_session_channel_table", SnowflakeDriverTest.copied("user_session_channel.csv",
                         "LOADED", 2))
                 .on("COPY INTO raw\\.session_timestamp_table", SnowflakeDriverTest.copied("session_timestamp.csv",
@@ -75,6 +76,21 @@ class SnowflakeRemoteSourceTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
+    /** What LIST @stage/<file> answers: the object's row, or none when it is not in the bucket. */
+    Answer listing(String sql) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("LIST '@raw\\.\\w+_stage/([^']+)'").matcher(sql);
+        String file = m.find() ? m.group(1) : "?";
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            var head = s3.client().headObject(b -> b.bucket("feed").key("daily/" + file));
+            rows.add(List.of("s3://feed/daily/" + file, String.valueOf(head.contentLength()),
+                    head.eTag().replace("\"", ""), String.valueOf(head.lastModified())));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException missing) {
+            // not listed
+        }
+        return Answer.rows(columns("name", "text", "size", "fixed", "md5", "text", "last_modified", "text"), rows);
+    }
+
     void put(String name, String text) {
         s3.put("feed", "daily/" + name, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -83,8 +99,7 @@ class SnowflakeRemoteSourceTest {
     List<String> run() {
         int before = fake.statements().size();
         log = new ArrayList<>();
-        RunOptions options = new RunOptions(s3.endpoint(), "us-east-1", null, false, 2, false, 0)
-                .withCredentials(id -> new Credentials(null, "secret", null, null, null));
+        RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, "secret", null, null, null));
         Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
                 null, null, "test", options), new Progress() {
                     public void info(String line) {
@@ -128,8 +143,8 @@ class SnowflakeRemoteSourceTest {
         s3.delete("feed", "daily/user_session_channel.csv");
         List<String> sent = run();
         assertEquals(1, copies(sent, "user_session_channel_table"), sent.toString());
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("WARN extract cannot read the version of "
-                + "s3://feed/daily/user_session_channel.csv")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.matches("stage +user_session_channel +loaded again: the warehouse "
+                + "gives no version.*")), log.toString());
         assertEquals(1, copies(run(), "user_session_channel_table"), "still unknown, so still reloaded");
     }
 }
