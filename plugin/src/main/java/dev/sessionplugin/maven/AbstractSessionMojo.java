@@ -111,10 +111,13 @@ abstract class AbstractSessionMojo extends AbstractMojo {
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {
+            // The message already says what, where and the fix; Maven would append every cause's text after it
+            // (the engine's message again, CSV sniffer dumps), so the cause goes to the debug log (-X) only.
+            getLog().debug(e);
             if (e.isUserProblem()) {
-                throw new MojoFailureException(e.getMessage(), e);
+                throw new MojoFailureException(e.getMessage());
             }
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage());
         }
     }
 }

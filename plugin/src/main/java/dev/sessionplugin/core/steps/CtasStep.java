@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
  * the models of one wave read only earlier waves, so they are built at once on up to {@code threads} connections.
  */
 public final class CtasStep {
+
+    private static final Pattern ENGINE_LINE = Pattern.compile("\\bLINE (\\d+):");
 
     private CtasStep() {
     }
@@ -124,12 +128,26 @@ public final class CtasStep {
         } catch (SessionException e) {
             ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(), e.reason(), file));
             if (e.kind() == SessionException.Kind.CONFIG) {
-                throw new SessionException(e.kind(), Location.of(model.file().display()), "model '" + model.name()
-                        + "' failed to build: " + e.reason(), "fix the model's SELECT; the statement as it ran is in "
-                        + file, e);
+                throw new SessionException(e.kind(), Location.of(model.file().display(), modelLine(ctas, model, e)),
+                        "model '" + model.name() + "' failed to build: " + e.reason(), "fix the model's SELECT; the "
+                        + "statement as it ran is in " + file, e);
             }
             throw e;
         }
+    }
+
+    /**
+     * The engine counts lines from the start of the statement it ran ({@code LINE n:}); the model's SELECT starts
+     * further down, after the template's own lines. 0 when the engine names no line.
+     */
+    static int modelLine(Sql ctas, PlannedModel model, SessionException e) {
+        Matcher line = ENGINE_LINE.matcher(e.reason());
+        int at = ctas.text().indexOf(model.select());
+        if (!line.find() || at < 0) {
+            return 0;
+        }
+        int before = (int) ctas.text().substring(0, at).chars().filter(c -> c == '\n').count();
+        return Math.max(1, Integer.parseInt(line.group(1)) - before);
     }
 
     private static List<String> readRoles(StepContext ctx) {
