@@ -172,7 +172,7 @@ class PipelineTest {
         write(dir, "models/session_summary.sql.mustache", "SELECT nope FROM {{#source}}session_timestamp{{/source}}");
         SessionException e = failure(() -> run(dir, Goal.RUN));
         assertEquals(Kind.CONFIG, e.kind());
-        assertEquals("models/session_summary.sql.mustache", e.location().toString());
+        assertEquals("models/session_summary.sql.mustache:1", e.location().toString());
         assertTrue(e.getMessage().contains("Binder Error"), e.getMessage());
         assertTrue(e.hint().contains("target/session/rendered/ctas/session_summary.ctas_shadow.sql"), e.hint());
     }
