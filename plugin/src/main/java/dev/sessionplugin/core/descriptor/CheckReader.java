@@ -53,26 +53,37 @@ final class CheckReader {
                     "e.g. '- unique: [sessionId]' or '- no_duplicate_rows'");
         }
         YamlMap wrapper = YamlMap.of(file, path, entry);
-        if (wrapper.keys().size() != 1) {
-            throw SessionException.config(at, "a check entry must have exactly one check word, found "
-                    + wrapper.keys(), "start each check with its own '- ' line");
+        List<String> words = wrapper.keys().stream().filter(k -> CheckType.of(k).isPresent()).toList();
+        if (words.size() > 1) {
+            throw SessionException.config(at, "a check entry must have exactly one check word, found " + words,
+                    "start each check with its own '- ' line");
         }
-        String word = wrapper.keys().iterator().next();
+        String word = words.isEmpty() ? wrapper.keys().iterator().next() : words.get(0);
         CheckType type = type(word, wrapper.location(word));
         Node args = wrapper.node(word);
-        if (YamlMap.isNull(args)) {
-            return build(type, List.of(), null, at, knownColumns);
+        boolean optionsBeside = wrapper.keys().size() > 1; // '- unique: [id]' then 'severity: warn' below it
+        if (optionsBeside && !YamlMap.isNull(args) && !(args instanceof ScalarNode || args instanceof SequenceNode)) {
+            throw SessionException.config(at, "check '" + word + "' has options both inside {...} and beside it",
+                    "write them in one place, e.g. '- " + word + ": {column: id, severity: warn}'");
         }
-        if (args instanceof ScalarNode || args instanceof SequenceNode) {
-            return build(type, wrapper.names(word), null, at, knownColumns);
+        List<String> columns = YamlMap.isNull(args) || !(args instanceof ScalarNode || args instanceof SequenceNode)
+                ? List.of() : wrapper.names(word);
+        if (optionsBeside) {
+            return build(type, columns, wrapper, at, knownColumns);
+        }
+        if (YamlMap.isNull(args) || args instanceof ScalarNode || args instanceof SequenceNode) {
+            return build(type, columns, null, at, knownColumns);
         }
         return build(type, List.of(), wrapper.map(word).orElseThrow(), at, knownColumns);
     }
 
     private static CheckType type(String word, Location at) {
-        return CheckType.of(word).orElseThrow(() -> SessionException.config(at, "unknown check '" + word + "'",
-                "built-in checks: " + String.join(", ", CheckType.words())
-                        + "; for your own SQL add checks/<name>.sql.mustache returning the failing rows"));
+        String closest = CheckType.words().stream().min(java.util.Comparator.comparingInt(w -> YamlMap.distance(w, word)))
+                .filter(w -> YamlMap.distance(w, word) <= 3).orElse(null);
+        return CheckType.of(word).orElseThrow(() -> SessionException.config(at, "unknown check '" + word + "'"
+                + (closest == null ? "" : "; did you mean '" + closest + "'?"), "built-in checks: "
+                + String.join(", ", CheckType.words())
+                + "; for your own SQL add checks/<name>.sql.mustache returning the failing rows"));
     }
 
     private static CheckSpec build(CheckType type, List<String> columns, YamlMap args, Location at,
@@ -86,9 +97,13 @@ final class CheckReader {
             Set<String> allowed = new LinkedHashSet<>(COMMON);
             allowed.addAll(type.required());
             allowed.addAll(type.optional());
-            args.allowOnly(allowed.toArray(String[]::new));
+            Set<String> keys = new LinkedHashSet<>(allowed);
+            keys.add(type.word()); // options written beside the check word
+            args.allowOnly(keys.toArray(String[]::new));
             name = args.string("name", null);
-            columns = args.has("columns") ? args.names("columns") : args.names("column");
+            if (args.has("columns") || args.has("column")) {
+                columns = args.has("columns") ? args.names("columns") : args.names("column");
+            }
             severity = severity(args);
             if (args.has("error_if")) {
                 errorIf = Threshold.parse(args.string("error_if", null), args.location("error_if"));

@@ -31,9 +31,16 @@ public final class Names {
     }
 
     public static String type(String type, Location location, String column) {
+        if (type != null && type.contains("(") && !type.contains(")")) {
+            throw SessionException.config(location, "invalid type '" + type + "' for column '" + column + "': in a "
+                    + "YAML flow mapping {...} a comma ends the value, so DECIMAL(10,2) was cut at its comma",
+                    "quote the type, {" + column + ": \"" + type.trim() + ",2)\"}, or write the columns in block "
+                            + "style, one per line:  " + column + ": DECIMAL(10,2)");
+        }
         if (type == null || !TYPE.matcher(type.trim()).matches()) {
             throw SessionException.config(location, "invalid type '" + type + "' for column '" + column + "'",
-                    "write an engine type such as VARCHAR, BIGINT, TIMESTAMP or DECIMAL(18,2)");
+                    "write an engine type such as VARCHAR, BIGINT, TIMESTAMP or \"DECIMAL(18,2)\" (quoted inside "
+                            + "{...})");
         }
         return type.trim();
     }

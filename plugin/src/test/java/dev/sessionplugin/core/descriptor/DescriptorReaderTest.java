@@ -148,4 +148,43 @@ class DescriptorReaderTest {
         assertEquals(">1000", Threshold.parse(">1_000", null).toString());
         assertThrows(SessionException.class, () -> Threshold.parse("=> 1", null));
     }
+
+    @Test
+    void aDecimalCutByAFlowMappingSaysWhyAndHowToQuoteIt() {
+        SessionException e = error("""
+                sources:
+                  payments:
+                    uri: data/payments.csv
+                    table: payments
+                    columns: {id: INTEGER, amount: DECIMAL(10,2)}
+                """);
+        assertTrue(e.getMessage().contains("a comma ends the value"), e.getMessage());
+        assertTrue(e.hint().contains("{amount: \"DECIMAL(10,2)\"}"), e.hint());
+        assertEquals("DECIMAL(10,2)", parse("""
+                sources:
+                  payments:
+                    uri: data/payments.csv
+                    table: payments
+                    columns: {id: INTEGER, amount: "DECIMAL(10,2)"}
+                """).sources().get("payments").columns().get(1).type());
+    }
+
+    @Test
+    void checkOptionsMayStandBesideTheCheckWord() {
+        Descriptor d = parse(TestProjects.DESCRIPTOR.replace("      - unique: [sessionId]\n",
+                "      - unique: [sessionId]\n        severity: warn\n        name: pk\n"));
+        CheckSpec pk = d.models().get("session_summary").checks().get(0);
+        assertEquals("pk", pk.name());
+        assertEquals(List.of("sessionId"), pk.columns());
+        assertEquals(Severity.WARN, pk.severity());
+        SessionException both = error(TestProjects.DESCRIPTOR.replace("      - unique: [sessionId]\n",
+                "      - unique: {column: sessionId}\n        severity: warn\n"));
+        assertTrue(both.getMessage().contains("options both inside {...} and beside it"), both.getMessage());
+    }
+
+    @Test
+    void aMisspelledCheckGetsASuggestion() {
+        SessionException e = error(TestProjects.DESCRIPTOR.replace("- no_duplicate_rows", "- no_duplicate_row"));
+        assertTrue(e.getMessage().contains("did you mean 'no_duplicate_rows'?"), e.getMessage());
+    }
 }
