@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.snowflake.client.api.driver.SnowflakeDriver;
 import net.snowflake.client.api.statement.SnowflakeStatement;
@@ -40,6 +42,20 @@ public final class SnowflakeDialect implements Dialect {
 
     /** Network, expired session, statement timeout: worth another try. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 630, 604);
+
+    private static final Pattern UNKNOWN_HOST = Pattern.compile("UnknownHostException: ([^\\s:]+)");
+
+    /**
+     * The driver logs through java.util.logging straight to stderr ("SEVERE: ..."), outside the build log; what
+     * matters reaches the run as an exception with its code. Held here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("net.snowflake");
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
 
     private final SnowflakeSettings settings;
     private final Credentials credentials;
@@ -164,6 +180,9 @@ public final class SnowflakeDialect implements Dialect {
 
     @Override
     public boolean isTransient(SQLException error) {
+        if (unknownHost(error) != null) {
+            return false; // a wrong account identifier does not heal by retrying
+        }
         return TRANSIENT_CODES.contains(error.getErrorCode())
                 || (error.getSQLState() != null && error.getSQLState().startsWith("08"));
     }
@@ -178,6 +197,13 @@ public final class SnowflakeDialect implements Dialect {
         Location at = where == null ? Location.of(describeTarget()) : Location.of(where);
         int code = error.getErrorCode();
         String state = error.getSQLState() == null ? "" : error.getSQLState();
+        String host = unknownHost(error);
+        if (host != null) {
+            return new SessionException(Kind.CONFIG, Location.of("pipeline.yaml"), "cannot resolve the Snowflake host "
+                    + host, "check snowflake.account: it is <orgname>-<account_name> (e.g. myorg-myaccount) or an "
+                    + "account locator with its region (e.g. xy12345.eu-central-1), without .snowflakecomputing.com",
+                    error);
+        }
         if (code == 390100 || code == 390144 || code == 390318 || state.equals("28000")) {
             return new SessionException(Kind.CONFIG, Location.of(describeTarget()), text,
                     "check the user and the secret in settings.xml <server id=\"" + settings.server()
@@ -370,6 +396,20 @@ public final class SnowflakeDialect implements Dialect {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The host name the driver could not resolve, or null. */
+    static String unknownHost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException u) {
+                return u.getMessage() == null ? "?" : u.getMessage().split(":")[0].trim();
+            }
+            Matcher m = UNKNOWN_HOST.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     private static String oneLine(String message) {
