@@ -84,11 +84,11 @@ public final class Pipeline {
         } catch (SessionException e) {
             files.writeJournal();
             report.finish(e.getMessage());
-            finish(request, project, report);
+            finish(request, project, report, dialect);
             throw e;
         }
         files.writeJournal();
-        finish(request, project, report);
+        finish(request, project, report, dialect);
         return report;
     }
 
@@ -198,11 +198,21 @@ public final class Pipeline {
                 + " chart(s) -> " + project.display(result.bundle()) + ", " + project.display(result.page()), null));
     }
 
-    private static void finish(RunRequest request, Project project, RunReport report) {
+    private static void finish(RunRequest request, Project project, RunReport report, Dialect dialect) {
         report.summary().forEach(report::info);
+        List<String> outputs = new java.util.ArrayList<>(request.goal() == Goal.RENDER ? List.of() : dialect.outputs());
         if (request.goal() != Goal.RENDER) {
-            ReportWriter.write(report, request.buildDir().resolve("session-reports"), project.descriptor().project(),
-                    request.pluginVersion());
+            Path reports = request.buildDir().resolve("session-reports");
+            ReportWriter.write(report, reports, project.descriptor().project(), request.pluginVersion());
+            outputs.add("reports        " + project.display(reports) + "/ (run_results.json, TEST-session.*.xml)");
+        } else {
+            outputs.add("rendered SQL   " + project.display(request.buildDir().resolve("session").resolve("rendered"))
+                    + "/");
         }
+        Path bundle = bundlePath(request, project);
+        if (Files.exists(bundle)) {
+            outputs.add("Superset       " + project.display(bundle));
+        }
+        outputs.forEach(line -> report.info("output " + line));
     }
 }

@@ -199,4 +199,23 @@ class PipelineTest {
         SessionException e = failure(() -> run(dir, Goal.RUN));
         assertTrue(e.getMessage().contains("check no_future_sessions on session_summary"), e.getMessage());
     }
+
+    @Test
+    void theEndOfARunNamesWhatItWroteAndTheSummaryFits120Columns() throws Exception {
+        TestProjects.sample(dir, 100);
+        write(dir, "models/a_model_with_a_rather_long_descriptive_name.sql.mustache",
+                "SELECT COUNT(*) AS n FROM {{#ref}}session_summary{{/ref}}");
+        List<String> log = new ArrayList<>();
+        TestProjects.run(dir, Goal.RUN, null, log);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("output serving file") && l.contains("session-serving.duckdb")),
+                log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("output reports        target/session-reports/")), log.toString());
+        int table = log.indexOf(log.stream().filter(l -> l.startsWith("model / source")).findFirst().orElseThrow());
+        for (String line : log.subList(table, log.size())) {
+            assertTrue(line.length() <= 120, line.length() + ": " + line);
+        }
+        List<String> again = new ArrayList<>();
+        TestProjects.run(dir, Goal.RUN, null, again);
+        assertFalse(again.stream().anyMatch(l -> l.startsWith("model / source")), "a run that did nothing has no table");
+    }
 }

@@ -125,6 +125,11 @@ public interface Dialect {
         return false;
     }
 
+    /** What a run leaves where, for the last lines of its log (e.g. the work file and the file readers open). */
+    default List<String> outputs() {
+        return List.of();
+    }
+
     /** Whether copies made of the published tables for readers (a serving file) are all there. */
     default boolean publishedCopiesIntact() {
         return true;

@@ -93,6 +93,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of("work file      " + file, "serving file   " + serving.path() + "  (what readers and Superset open)");
+    }
+
+    @Override
     public boolean publishedCopiesIntact() {
         return java.nio.file.Files.isRegularFile(serving.path()) && !serving.hasStaleTemps();
     }

@@ -342,6 +342,11 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of("warehouse      " + describeTarget());
+    }
+
+    @Override
     public RunLock lockRun(Duration wait) {
         return RunLock.acquire(lockFile, wait);
     }

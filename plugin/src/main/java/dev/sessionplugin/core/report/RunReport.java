@@ -16,6 +16,9 @@ import java.util.Set;
 /** Everything a run did, collected as it happens, printed as one line per step and a summary table at the end. */
 public final class RunReport implements Progress {
 
+    /** The steps the summary table has a column for, in pipeline order: 28 + 4 x 23 = 120 characters wide. */
+    private static final List<String> TABLE_STEPS = List.of("stage", "ctas", "test", "swap");
+
     private final String goal;
     private final String target;
     private final String selection;
@@ -156,8 +159,10 @@ public final class RunReport implements Progress {
         Map<String, Map<String, StepResult>> grid = new LinkedHashMap<>();
         Set<String> columns = new LinkedHashSet<>();
         for (StepResult s : steps()) {
-            grid.computeIfAbsent(s.subject(), k -> new LinkedHashMap<>()).put(s.step(), s);
-            columns.add(s.step());
+            if (TABLE_STEPS.contains(s.step())) { // other steps (export) have their own line
+                grid.computeIfAbsent(s.subject(), k -> new LinkedHashMap<>()).put(s.step(), s);
+                columns.add(s.step());
+            }
         }
         Map<String, String> tests = new LinkedHashMap<>();
         for (CheckResult c : checks()) {
@@ -173,10 +178,8 @@ public final class RunReport implements Progress {
                         : (warned > 0 ? "WARNED " + warned + " of " : "OK ") + mine.size() + " checks");
             }
         }
-        List<String> ordered = new ArrayList<>(List.of("stage", "ctas", "test", "swap"));
+        List<String> ordered = new ArrayList<>(TABLE_STEPS);
         ordered.retainAll(columns);
-        columns.removeAll(ordered);
-        ordered.addAll(columns);
         columns = new LinkedHashSet<>(ordered);
         List<String> lines = new ArrayList<>();
         if (!grid.isEmpty()) { // a run that did nothing prints no empty table
@@ -199,20 +202,21 @@ public final class RunReport implements Progress {
     private static List<String> table(Map<String, Map<String, StepResult>> grid, Set<String> columns,
                                       Map<String, String> tests) {
         List<String> lines = new ArrayList<>();
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-32s", "model / source"));
-        columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-26s", c)));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s", "model / source"));
+        columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-20s", c)));
         lines.add(head.toString());
         lines.add("-".repeat(head.length()));
         for (var row : grid.entrySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-32s", row.getKey()));
+            String subject = row.getKey().length() <= 28 ? row.getKey() : row.getKey().substring(0, 27) + "~";
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", subject));
             for (String c : columns) {
                 StepResult s = row.getValue().get(c);
                 String cell = c.equals("test") ? tests.getOrDefault(row.getKey(), "") : s == null ? ""
                         : s.status() + (s.rows() < 0 ? "" : String.format(Locale.ROOT, " %,d", s.rows())) + " "
                         + seconds(s.millis());
-                line.append(String.format(Locale.ROOT, " | %-26s", cell));
+                line.append(String.format(Locale.ROOT, " | %-20s", cell));
             }
-            lines.add(line.toString());
+            lines.add(line.toString().stripTrailing());
         }
         return lines;
     }
