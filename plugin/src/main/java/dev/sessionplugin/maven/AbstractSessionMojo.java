@@ -95,12 +95,20 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.skip", defaultValue = "false")
     private boolean skip;
 
+    /** How many projects this build has: in a multi-module build, modules without a descriptor are skipped. */
+    @Parameter(defaultValue = "${reactorProjects}", readonly = true)
+    private java.util.List<?> reactorProjects;
+
     protected abstract Goal goal();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("session:" + goal().word() + " skipped (session.skip=true)");
+            return;
+        }
+        if (reactorProjects != null && reactorProjects.size() > 1 && !basedir.toPath().resolve(descriptor).toFile().isFile()) {
+            getLog().info("session:" + goal().word() + " skipped: this module has no " + descriptor);
             return;
         }
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
