@@ -12,6 +12,7 @@ import dev.sessionplugin.core.render.TemplateFolder;
 import dev.sessionplugin.core.report.CheckResult;
 import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.report.ReportWriter;
+import dev.sessionplugin.core.report.RunLog;
 import dev.sessionplugin.core.report.RunReport;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.steps.CheckStep;
@@ -44,7 +45,19 @@ public final class Pipeline {
     private Pipeline() {
     }
 
-    public static RunReport execute(RunRequest request, Progress progress) {
+    public static RunReport execute(RunRequest request, Progress console) {
+        try (RunLog log = new RunLog(console, request.buildDir().resolve("session").resolve("logs"),
+                request.goal().word())) {
+            try {
+                return execute(request, log);
+            } catch (SessionException e) {
+                log.error(e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private static RunReport execute(RunRequest request, RunLog progress) {
         Project project = Project.load(request.projectDir(), request.descriptor());
         String target = request.target() == null || request.target().isBlank()
                 ? project.descriptor().target() : request.target();
@@ -84,11 +97,11 @@ public final class Pipeline {
         } catch (SessionException e) {
             files.writeJournal();
             report.finish(e.getMessage());
-            finish(request, project, report, dialect);
+            finish(request, project, report, dialect, progress);
             throw e;
         }
         files.writeJournal();
-        finish(request, project, report, dialect);
+        finish(request, project, report, dialect, progress);
         return report;
     }
 
@@ -198,7 +211,7 @@ public final class Pipeline {
                 + " chart(s) -> " + project.display(result.bundle()) + ", " + project.display(result.page()), null));
     }
 
-    private static void finish(RunRequest request, Project project, RunReport report, Dialect dialect) {
+    private static void finish(RunRequest request, Project project, RunReport report, Dialect dialect, RunLog log) {
         report.summary().forEach(report::info);
         List<String> outputs = new java.util.ArrayList<>(request.goal() == Goal.RENDER ? List.of() : dialect.outputs());
         if (request.goal() != Goal.RENDER) {
@@ -213,6 +226,7 @@ public final class Pipeline {
         if (Files.exists(bundle)) {
             outputs.add("Superset       " + project.display(bundle));
         }
+        outputs.add("log            " + project.display(log.file()));
         outputs.forEach(line -> report.info("output " + line));
     }
 }

@@ -218,4 +218,22 @@ class PipelineTest {
         TestProjects.run(dir, Goal.RUN, null, again);
         assertFalse(again.stream().anyMatch(l -> l.startsWith("model / source")), "a run that did nothing has no table");
     }
+
+    @Test
+    void everyRunKeepsItsLogWithTheErrorInTarget() throws Exception {
+        TestProjects.sample(dir, 50);
+        run(dir, Goal.RUN);
+        append(dir, "data/session_timestamp.csv", "zz,not-a-time\n");
+        failure(() -> run(dir, Goal.RUN));
+        List<Path> logs;
+        try (var list = Files.list(dir.resolve("target/session/logs"))) {
+            logs = list.sorted().toList();
+        }
+        assertEquals(2, logs.size(), logs.toString());
+        String first = Files.readString(logs.get(0));
+        assertTrue(first.matches("(?s).*\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO +swap +session_summary +OK.*"), first);
+        String second = Files.readString(logs.get(1));
+        assertTrue(second.contains("ERROR data/session_timestamp.csv:"), second);
+        assertTrue(logs.get(1).getFileName().toString().endsWith("-run.log"));
+    }
 }
