@@ -64,7 +64,8 @@ public final class Pipeline {
         Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
                 project.descriptor().schemas());
-        Selection selection = new Selection(request.select() == null ? "" : request.select());
+        Selection selection = new Selection(request.select() == null ? "" : request.select(),
+                request.exclude() == null ? "" : request.exclude());
 
         long planning = System.nanoTime();
         Plan plan = Planner.plan(project, statements, selection);

@@ -33,7 +33,17 @@ public final class Planner {
         Rendering all = new Rendering(project, statements);
         List<List<String>> waves = all.waves();
         List<String> order = waves.stream().flatMap(List::stream).toList();
-        List<String> selected = selection.apply(all.graph, order);
+        List<String> selected = selection.apply(all.graph, order, new Selection.Attributes() {
+            @Override
+            public Set<String> tags(String model) {
+                return Set.copyOf(project.spec(model).tags());
+            }
+
+            @Override
+            public String path(String model) {
+                return project.models().get(model).display();
+            }
+        });
         Set<String> chosen = new HashSet<>(selected);
         return all.plan(selected, List.of(), waves, checks -> checks.stream().filter(c ->
                 c.models().stream().anyMatch(chosen::contains) || (selection.isAll() && c.models().isEmpty())).toList(),

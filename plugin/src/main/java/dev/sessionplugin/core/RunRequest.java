@@ -10,7 +10,13 @@ import java.nio.file.Path;
  * @param target          overrides the descriptor's target when not null
  * @param select          the model selection, empty for all
  * @param sourcesOverride a folder (or URI prefix) to read the source files from instead of their {@code uri}
+ * @param exclude         models to leave out of the selection (same forms as {@code select})
  */
 public record RunRequest(Goal goal, Path projectDir, Path descriptor, Path buildDir, String target, String select,
-                         String sourcesOverride, String pluginVersion, RunOptions options) {
+                         String sourcesOverride, String pluginVersion, RunOptions options, String exclude) {
+
+    public RunRequest(Goal goal, Path projectDir, Path descriptor, Path buildDir, String target, String select,
+                      String sourcesOverride, String pluginVersion, RunOptions options) {
+        this(goal, projectDir, descriptor, buildDir, target, select, sourcesOverride, pluginVersion, options, null);
+    }
 }

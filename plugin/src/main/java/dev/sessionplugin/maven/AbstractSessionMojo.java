@@ -41,11 +41,15 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.target")
     private String target;
 
-    /** Models to run: {@code name}, {@code name+} (and downstream), {@code +name} (and upstream), comma-separated. */
+    /** Models to run: name, name+, +name, 2+name, name+1, @name, tag:daily, path:models/staging (comma-separated). */
     @Parameter(property = "session.select")
     private String select;
 
     /** Read every source's file from this folder instead of its {@code uri} (same file names). */
+    /** Models to leave out, in the same forms as session.select (e.g. tag:slow, path:models/archive, name+). */
+    @Parameter(property = "session.exclude")
+    private String exclude;
+
     @Parameter(property = "session.sources")
     private String sources;
 
@@ -115,7 +119,7 @@ abstract class AbstractSessionMojo extends AbstractMojo {
                 target, select, sources, pluginVersion,
                 new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
                         new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
-                        threads > 0 ? threads : RunOptions.CORES, full));
+                        threads > 0 ? threads : RunOptions.CORES, full), exclude);
         try {
             Pipeline.execute(request, new MavenProgress(getLog()));
         } catch (SessionException e) {

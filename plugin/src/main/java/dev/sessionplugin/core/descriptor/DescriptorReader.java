@@ -180,10 +180,10 @@ public final class DescriptorReader {
                 models.put(name, ModelSpec.bare(name, at));
                 continue;
             }
-            model.allowOnly("checks", "description", "superset", "volatile");
+            model.allowOnly("checks", "description", "superset", "volatile", "tags");
             models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null),
                     model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null),
-                    model.bool("volatile", false), at));
+                    model.bool("volatile", false), model.has("tags") ? model.names("tags") : List.of(), at));
         }
         return models;
     }

@@ -64,12 +64,51 @@ class DependencyGraphTest {
     void selectionWithAncestorsAndDescendants() {
         DependencyGraph g = diamond();
         List<String> order = g.order();
-        assertEquals(order, Selection.ALL.apply(g, order));
-        assertEquals(List.of("b"), new Selection("b").apply(g, order));
-        assertEquals(List.of("b", "d"), new Selection("b+").apply(g, order));
-        assertEquals(List.of("a", "b"), new Selection("+b").apply(g, order));
-        assertEquals(List.of("a", "e", "b", "c", "d"), new Selection("+d, e").apply(g, order));
-        var e = assertThrows(SessionException.class, () -> new Selection("zz").apply(g, order));
+        assertEquals(order, Selection.ALL.apply(g, order, NO_ATTRIBUTES));
+        assertEquals(List.of("b"), new Selection("b").apply(g, order, NO_ATTRIBUTES));
+        assertEquals(List.of("b", "d"), new Selection("b+").apply(g, order, NO_ATTRIBUTES));
+        assertEquals(List.of("a", "b"), new Selection("+b").apply(g, order, NO_ATTRIBUTES));
+        assertEquals(List.of("a", "e", "b", "c", "d"), new Selection("+d, e").apply(g, order, NO_ATTRIBUTES));
+        var e = assertThrows(SessionException.class, () -> new Selection("zz").apply(g, order, NO_ATTRIBUTES));
         assertEquals(true, e.getMessage().contains("no model named 'zz'"));
+    }
+
+    static final Selection.Attributes NO_ATTRIBUTES = new Selection.Attributes() {
+        public java.util.Set<String> tags(String model) {
+            return java.util.Set.of();
+        }
+
+        public String path(String model) {
+            return "models/" + model + ".sql.mustache";
+        }
+    };
+
+    /** a and b are staging models in models/staging/; c is tagged daily. */
+    static final Selection.Attributes ATTRIBUTES = new Selection.Attributes() {
+        public java.util.Set<String> tags(String model) {
+            return model.equals("c") ? java.util.Set.of("daily") : java.util.Set.of();
+        }
+
+        public String path(String model) {
+            return "models/" + (model.equals("a") || model.equals("b") ? "staging/" : "") + model + ".sql.mustache";
+        }
+    };
+
+    @Test
+    void selectionFormsDbtUsersWrite() {
+        DependencyGraph g = diamond();
+        List<String> order = g.order();
+        assertEquals(List.of("a", "b", "c", "d"), new Selection("@b").apply(g, order, ATTRIBUTES),
+                "b, what reads it (d), and everything d reads");
+        assertEquals(List.of("b", "c", "d"), new Selection("1+d").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("a", "b", "c", "d"), new Selection("2+d").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("a", "b", "c"), new Selection("a+1").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("c"), new Selection("tag:daily").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("a", "b"), new Selection("path:models/staging").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("b", "c", "d"), new Selection("+d", "a").apply(g, order, ATTRIBUTES));
+        assertEquals(List.of("a", "e", "b", "d"), new Selection("", "tag:daily").apply(g, order, ATTRIBUTES),
+                "exclude alone starts from everything");
+        var bad = assertThrows(SessionException.class, () -> new Selection("b++").apply(g, order, ATTRIBUTES));
+        assertEquals(true, bad.getMessage().contains("cannot read the selection 'b++'"), bad.getMessage());
     }
 }
