@@ -57,6 +57,22 @@ public final class Pipeline {
         }
     }
 
+    /** What the request's project, target and selection come to, without connecting anywhere. */
+    public record Setup(Project project, Dialect dialect, Statements statements, Plan plan) {
+    }
+
+    public static Setup setup(RunRequest request) {
+        Project project = Project.load(request.projectDir(), request.descriptor());
+        String target = request.target() == null || request.target().isBlank()
+                ? project.descriptor().target() : request.target();
+        Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
+        Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
+                project.descriptor().schemas());
+        Selection selection = new Selection(request.select() == null ? "" : request.select(),
+                request.exclude() == null ? "" : request.exclude());
+        return new Setup(project, dialect, statements, Planner.plan(project, statements, selection));
+    }
+
     private static RunReport execute(RunRequest request, RunLog progress) {
         Project project = Project.load(request.projectDir(), request.descriptor());
         String target = request.target() == null || request.target().isBlank()

@@ -105,14 +105,24 @@ abstract class AbstractSessionMojo extends AbstractMojo {
 
     protected abstract Goal goal();
 
+    /** The goal's name in messages. */
+    protected String word() {
+        return goal().word();
+    }
+
+    /** Carries the request out and prints the result; the pipeline's goals run it whole. */
+    protected void run(RunRequest request) {
+        Pipeline.execute(request, new MavenProgress(getLog()));
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("session:" + goal().word() + " skipped (session.skip=true)");
+            getLog().info("session:" + word() + " skipped (session.skip=true)");
             return;
         }
         if (reactorProjects != null && reactorProjects.size() > 1 && !basedir.toPath().resolve(descriptor).toFile().isFile()) {
-            getLog().info("session:" + goal().word() + " skipped: this module has no " + descriptor);
+            getLog().info("session:" + word() + " skipped: this module has no " + descriptor);
             return;
         }
         RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
@@ -121,7 +131,7 @@ abstract class AbstractSessionMojo extends AbstractMojo {
                         new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
                         threads > 0 ? threads : RunOptions.CORES, full), exclude);
         try {
-            Pipeline.execute(request, new MavenProgress(getLog()));
+            run(request);
         } catch (SessionException e) {
             // The message already says what, where and the fix; Maven would append every cause's text after it
             // (the engine's message again, CSV sniffer dumps), so the cause goes to the debug log (-X) only.

@@ -204,7 +204,7 @@ public final class RunReport implements Progress {
         List<String> lines = new ArrayList<>();
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s", "model / source"));
         columns.forEach(c -> head.append(String.format(Locale.ROOT, " | %-20s", c)));
-        lines.add(head.toString());
+        lines.add(head.toString().stripTrailing());
         lines.add("-".repeat(head.length()));
         for (var row : grid.entrySet()) {
             String subject = row.getKey().length() <= 28 ? row.getKey() : row.getKey().substring(0, 27) + "~";
