@@ -32,7 +32,9 @@ import dev.sessionplugin.core.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -67,29 +69,28 @@ public final class Pipeline {
                 ? project.descriptor().target() : request.target();
         Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
-                project.descriptor().schemas());
-        Selection selection = new Selection(request.select() == null ? "" : request.select(),
+                project.descriptor().schemas().forEnvironment(request.mode().env()));
+        return new Setup(project, dialect, statements, Planner.plan(project, statements, selection(request)));
+    }
+
+    private static Selection selection(RunRequest request) {
+        return new Selection(request.select() == null ? "" : request.select(),
                 request.exclude() == null ? "" : request.exclude());
-        return new Setup(project, dialect, statements, Planner.plan(project, statements, selection));
     }
 
     private static RunReport execute(RunRequest request, RunLog progress) {
-        Project project = Project.load(request.projectDir(), request.descriptor());
-        String target = request.target() == null || request.target().isBlank()
-                ? project.descriptor().target() : request.target();
-        Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
-        Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
-                project.descriptor().schemas());
-        Selection selection = new Selection(request.select() == null ? "" : request.select(),
-                request.exclude() == null ? "" : request.exclude());
-
         long planning = System.nanoTime();
-        Plan plan = Planner.plan(project, statements, selection);
+        Setup setup = setup(request);
+        Project project = setup.project();
+        Dialect dialect = setup.dialect();
+        Statements statements = setup.statements();
+        Plan plan = setup.plan();
         progress.info(String.format("plan   %d models, %d sources, %d custom checks on %s (%s) in %d ms",
-                plan.models().size(), plan.sources().size(), plan.checks().size(), target,
+                plan.models().size(), plan.sources().size(), plan.checks().size(), dialect.name(),
                 dialect.describeTarget(), (System.nanoTime() - planning) / 1_000_000));
 
-        RunReport report = new RunReport(request.goal().word(), target, selection.expression(), progress);
+        RunReport report = new RunReport(request.goal().word(), dialect.name(), selection(request).expression(),
+                progress);
         if (request.goal() == Goal.TEST || request.goal() == Goal.RUN) {
             plan.sources().forEach(s -> s.checks().forEach(c -> report.declare(s.name(), c.name(), c.type())));
             plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
@@ -136,6 +137,10 @@ public final class Pipeline {
             runIncrementally(request, project, ctx);
             return;
         }
+        if (goal == Goal.TEST && request.mode().publishedOnly()) {
+            checkPublished(ctx);
+            return;
+        }
         if (goal != Goal.CTAS) {
             StageStep.run(ctx, sourceFiles(request, project, ctx, goal == Goal.RENDER));
         }
@@ -146,7 +151,7 @@ public final class Pipeline {
         if (goal == Goal.CTAS) {
             return;
         }
-        requirePassed(CheckStep.run(ctx), goal, ctx);
+        requirePassed(CheckStep.run(ctx), goal == Goal.RENDER ? null : "shadows kept for inspection", ctx);
         if (goal == Goal.RENDER) {
             PublishStep.run(ctx);
         }
@@ -180,12 +185,69 @@ public final class Pipeline {
                 decision.verify(), decision.customChecks(), decision.reads()));
         StageStep.run(narrowed, Incremental.toStage(files, decision), decision.sourceFingerprints());
         CtasStep.run(narrowed);
-        requirePassed(CheckStep.run(narrowed, decision::runs), Goal.RUN, narrowed);
+        boolean partial = request.mode().partial();
+        boolean passed = CheckStep.run(narrowed, decision::runs, partial);
+        if (!passed && partial) {
+            publishPartially(narrowed, decision);
+        }
+        requirePassed(passed, partial ? "published only what passed and what it reads passed (see above)"
+                : "nothing was published", narrowed);
         if (!narrowed.plan().models().isEmpty()) {
             PublishStep.run(narrowed);
         }
         Incremental.recordChecks(narrowed, decision, narrowed.report().checks());
         exportSuperset(request, project, narrowed, false);
+    }
+
+    /**
+     * -Dsession.publish=partial after a failed check: publishes each model whose own checks and whose upstream
+     * models' checks (in this run) all passed, and holds back the rest; the run then fails as usual.
+     */
+    private static void publishPartially(StepContext ctx, Incremental.Decision decision) {
+        Set<String> failed = new HashSet<>();
+        for (CheckResult c : ctx.report().failedChecks()) {
+            failed.add(c.subject());
+            ctx.plan().checks().stream().filter(k -> k.name().equals(c.name())).forEach(k -> failed.addAll(k.models()));
+        }
+        Set<String> held = new HashSet<>();
+        List<Plan.PlannedModel> publish = new java.util.ArrayList<>();
+        for (Plan.PlannedModel m : ctx.plan().models()) { // build order: upstream first
+            if (failed.contains(m.name()) || m.models().stream().anyMatch(held::contains)
+                    || ctx.plan().verified().stream().anyMatch(v -> failed.contains(v.name()) && m.models().contains(v.name()))) {
+                held.add(m.name());
+            } else {
+                publish.add(m);
+            }
+        }
+        CheckStep.refuse(ctx, held);
+        ctx.report().warn("publish partial: " + publish.size() + " model(s) whose checks and upstream checks passed; "
+                + "held back: " + String.join(", ", new java.util.TreeSet<>(held)));
+        if (!publish.isEmpty()) {
+            Plan p = ctx.plan();
+            PublishStep.run(ctx.withPlan(new Plan(p.project(), p.sources(), publish, List.of(), List.of(), p.waves())));
+            Incremental.recordChecks(ctx, decision, ctx.report().checks().stream()
+                    .filter(c -> publish.stream().anyMatch(m -> m.name().equals(c.subject()))).toList());
+        }
+    }
+
+    /** session:test -Dsession.published=true: every selected model's checks on its published table, nothing built. */
+    private static void checkPublished(StepContext ctx) {
+        Plan plan = ctx.plan();
+        Statements st = ctx.statements();
+        Set<String> models = new HashSet<>();
+        for (Plan.PlannedModel m : plan.models()) {
+            if (ctx.warehouse().queryLong(st.tableExists("test", m.name(), st.schemas().published(), m.name())) > 0) {
+                models.add(m.name());
+            } else {
+                m.spec().checks().forEach(c -> ctx.report().skip(m.name(), c.name(), "not published yet"));
+            }
+        }
+        plan.sources().forEach(s -> s.checks().forEach(c -> ctx.report().skip(s.name(), c.name(),
+                "checks of sources run when they are loaded; -Dsession.published=true checks published tables")));
+        StepContext published = ctx.withPlan(Planner.narrow(plan, ctx.statements(), Set.of(), models,
+                new HashSet<>(plan.checks().stream().filter(c -> models.containsAll(c.models()))
+                        .map(Plan.CustomCheck::name).toList()), Set.of()));
+        requirePassed(CheckStep.run(published), "the published tables are as they were", published);
     }
 
     private static List<LocalFile> sourceFiles(RunRequest request, Project project, StepContext ctx, boolean planned) {
@@ -196,13 +258,14 @@ public final class Pipeline {
         return planned ? sources.planned(ctx.plan().sources(), base) : sources.resolve(ctx.plan().sources(), base);
     }
 
-    private static void requirePassed(boolean passed, Goal goal, StepContext ctx) {
-        if (passed || goal == Goal.RENDER) {
+    /** @param outcome what the run did about the failure, for the message; null when nothing was judged */
+    private static void requirePassed(boolean passed, String outcome, StepContext ctx) {
+        if (passed || outcome == null) {
             return;
         }
         List<CheckResult> failed = ctx.report().failedChecks();
         throw new SessionException(SessionException.Kind.CHECK, null, failed.size() + " check(s) failed; "
-                + (goal == Goal.RUN ? "nothing was published" : "shadows kept for inspection") + ":\n  "
+                + outcome + ":\n  "
                 + failed.stream().map(CheckResult::describe).collect(Collectors.joining("\n  ")),
                 "query the failing rows in the audit tables named above, fix the data or the model, run again",
                 null);

@@ -4,6 +4,7 @@ import dev.sessionplugin.core.CredentialSource;
 import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.Pipeline;
 import dev.sessionplugin.core.RunOptions;
+import dev.sessionplugin.core.RunMode;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.SessionException;
 
@@ -46,6 +47,10 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     private String select;
 
     /** Read every source's file from this folder instead of its {@code uri} (same file names). */
+    /** An environment of one's own: every schema gets the suffix _{@code env} (e.g. dev_alice). */
+    @Parameter(property = "session.env")
+    private String env;
+
     /** Models to leave out, in the same forms as session.select (e.g. tag:slow, path:models/archive, name+). */
     @Parameter(property = "session.exclude")
     private String exclude;
@@ -105,6 +110,15 @@ abstract class AbstractSessionMojo extends AbstractMojo {
 
     protected abstract Goal goal();
 
+    /** How the goal treats what is published; the environment applies to every goal. */
+    protected RunMode mode() {
+        return new RunMode(false, false, env);
+    }
+
+    protected String env() {
+        return env;
+    }
+
     /** The goal's name in messages. */
     protected String word() {
         return goal().word();
@@ -125,12 +139,12 @@ abstract class AbstractSessionMojo extends AbstractMojo {
             getLog().info("session:" + word() + " skipped: this module has no " + descriptor);
             return;
         }
-        RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
-                target, select, sources, pluginVersion,
-                new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
-                        new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
-                        threads > 0 ? threads : RunOptions.CORES, full), exclude);
         try {
+            RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
+                    target, select, sources, pluginVersion,
+                    new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
+                            new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
+                            threads > 0 ? threads : RunOptions.CORES, full), exclude, mode());
             run(request);
         } catch (SessionException e) {
             // The message already says what, where and the fix; Maven would append every cause's text after it

@@ -1,15 +1,34 @@
 package dev.sessionplugin.maven;
 
 import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.RunMode;
 
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** The whole job: stage, build into shadows, check, and publish only when every check passed. */
 @Mojo(name = "run", threadSafe = true)
 public class RunMojo extends AbstractSessionMojo {
 
+    /**
+     * {@code all} (default): publish only when every check passed. {@code partial}: publish each model whose own
+     * and upstream checks passed, skip what is downstream of a failure; the run still fails.
+     */
+    @Parameter(property = "session.publish", defaultValue = "all")
+    private String publish;
+
     @Override
     protected Goal goal() {
         return Goal.RUN;
+    }
+
+    @Override
+    protected RunMode mode() {
+        if (!publish.equals("all") && !publish.equals("partial")) {
+            throw new dev.sessionplugin.core.SessionException(dev.sessionplugin.core.SessionException.Kind.CONFIG,
+                    dev.sessionplugin.core.Location.of("-Dsession.publish"), "unknown publish mode '" + publish + "'",
+                    "use all (the default: all or nothing) or partial", null);
+        }
+        return new RunMode(false, publish.equals("partial"), env());
     }
 }

@@ -29,5 +29,14 @@ public record Descriptor(
 
     /** Schema names: staging tables, published models, kept failing rows, and the run's own bookkeeping. */
     public record Schemas(String staging, String published, String audit, String meta) {
+
+        /** The same schemas for an environment: each name with {@code _<env>} appended (none when blank). */
+        public Schemas forEnvironment(String env) {
+            if (env == null || env.isBlank()) {
+                return this;
+            }
+            String suffix = "_" + env.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            return new Schemas(staging + suffix, published + suffix, audit + suffix, meta + suffix);
+        }
     }
 }

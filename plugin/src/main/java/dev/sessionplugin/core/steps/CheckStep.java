@@ -47,6 +47,14 @@ public final class CheckStep {
      * @return true when no error-level check failed
      */
     public static boolean run(StepContext ctx, Predicate<String> wanted) {
+        return run(ctx, wanted, false);
+    }
+
+    /**
+     * @param perModel record in the ledger each model's own verdict (for a partial publish) instead of the run's:
+     *                 by default one failed check anywhere makes every shadow of the run unpublishable
+     */
+    public static boolean run(StepContext ctx, Predicate<String> wanted, boolean perModel) {
         Plan plan = ctx.plan();
         Statements st = ctx.statements();
         Set<String> inRun = new HashSet<>(plan.modelNames());
@@ -86,9 +94,15 @@ public final class CheckStep {
         }
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
         for (PlannedModel model : plan.models()) {
-            ledger.checked(model.name(), ok && !failedModels.contains(model.name()));
+            ledger.checked(model.name(), (ok || perModel) && !failedModels.contains(model.name()));
         }
         return ok;
+    }
+
+    /** Marks shadows as not publishable (e.g. downstream of a failed check), whatever their own checks said. */
+    public static void refuse(StepContext ctx, java.util.Collection<String> models) {
+        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
+        models.forEach(m -> ledger.checked(m, false));
     }
 
     private static boolean builtIn(StepContext ctx, String subject, String relation, CheckSpec check,
