@@ -27,8 +27,9 @@ CREATE OR REPLACE STAGE raw.user_session_channel_stage
 COPY INTO raw.user_session_channel_table
   FROM @raw.user_session_channel_stage
   FILES = ('user_session_channel.csv')
-  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
-                 ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
+                 NULL_IF = ('')
+                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
@@ -45,8 +46,9 @@ CREATE OR REPLACE STAGE raw.session_timestamp_stage
 COPY INTO raw.session_timestamp_table
   FROM @raw.session_timestamp_stage
   FILES = ('session_timestamp.csv')
-  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('')
-                 ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
+                 NULL_IF = ('')
+                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: setup/raw.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS raw;

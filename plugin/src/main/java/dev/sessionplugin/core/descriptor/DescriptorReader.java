@@ -138,7 +138,7 @@ public final class DescriptorReader {
             Location at = section.location(name);
             Names.identifier(name, at, "source name");
             YamlMap src = section.map(name).orElseThrow(() -> section.wrongType(name, "a mapping with uri and columns"));
-            src.allowOnly("uri", "pattern", "table", "columns", "checks");
+            src.allowOnly("uri", "pattern", "table", "columns", "checks", "csv");
             String uri = src.requiredString("uri", "data/" + name + ".csv");
             String table = Names.identifier(src.string("table", name + "_table"), src.location("table"),
                     "table name");
@@ -160,10 +160,33 @@ public final class DescriptorReader {
                 throw SessionException.config(src.location("pattern"), "'pattern' needs a folder or prefix uri",
                         "end the uri with '/' (e.g. s3://bucket/exports/) or drop the pattern");
             }
+            CsvFormat csv = src.map("csv").map(DescriptorReader::csv).orElse(CsvFormat.DEFAULT);
             sources.put(name, new SourceSpec(name, uri, pattern, table, List.copyOf(columns),
-                    CheckReader.read(src, "checks", names), at));
+                    CheckReader.read(src, "checks", names), csv, at));
         }
         return sources;
+    }
+
+    private static CsvFormat csv(YamlMap csv) {
+        csv.allowOnly("delimiter", "quote", "null", "header", "date_format", "timestamp_format", "encoding");
+        CsvFormat d = CsvFormat.DEFAULT;
+        String encoding = csv.string("encoding", d.encoding()).toLowerCase(java.util.Locale.ROOT);
+        if (!CsvFormat.ENCODINGS.containsKey(encoding)) {
+            throw SessionException.config(csv.location("encoding"), "unknown encoding '" + encoding + "'",
+                    "use one of " + String.join(", ", new java.util.TreeSet<>(CsvFormat.ENCODINGS.keySet())));
+        }
+        return new CsvFormat(oneCharacter(csv, "delimiter", d.delimiter()), oneCharacter(csv, "quote", d.quote()),
+                csv.string("null", d.nullString()), csv.bool("header", d.header()),
+                csv.string("date_format", null), csv.string("timestamp_format", null), encoding);
+    }
+
+    private static String oneCharacter(YamlMap map, String key, String fallback) {
+        String value = map.string(key, fallback);
+        if (value.length() != 1) {
+            throw SessionException.config(map.location(key), "'" + map.child(key) + "' must be one character, not '"
+                    + value + "'", "e.g. " + key + ": \";\" (quoted, so YAML keeps it as written)");
+        }
+        return value;
     }
 
     private static Map<String, ModelSpec> models(YamlMap top) {

@@ -95,6 +95,16 @@ public interface Dialect {
         return files;
     }
 
+    /** An encoding name of the descriptor ({@code utf-8}, {@code utf-16}, {@code latin-1}) as this engine spells it. */
+    default String csvEncoding(String encoding) {
+        return encoding;
+    }
+
+    /** A date or timestamp format written in strftime form, as this engine's CSV reader wants it. */
+    default String csvDateFormat(String strftime) {
+        return strftime;
+    }
+
     /** Loads one file into its staging table and returns the rows loaded. */
     default long load(Warehouse warehouse, Sql load, String file) {
         return warehouse.update(load);

@@ -1,6 +1,7 @@
 package dev.sessionplugin.core.dialect;
 
 import dev.sessionplugin.core.descriptor.CheckSpec;
+import dev.sessionplugin.core.descriptor.CsvFormat;
 import dev.sessionplugin.core.descriptor.Descriptor.Schemas;
 import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.render.TemplateFolder;
@@ -67,9 +68,19 @@ public final class Statements {
 
     /** @param file where the engine reads the CSV from: a local path, or a URI under the source's stage */
     public Sql loadCsv(SourceSpec source, String file) {
-        return sql("stage", source.name(), "load_csv", Map.of("table", sourceRelation(source),
+        CsvFormat csv = source.csv();
+        Map<String, Object> context = new HashMap<>(Map.of("table", sourceRelation(source),
                 "file", dialect.literal(file), "stage", stageOf(source),
-                "file_name", dialect.literal(file.substring(file.lastIndexOf('/') + 1))));
+                "file_name", dialect.literal(file.substring(file.lastIndexOf('/') + 1)),
+                "delimiter", dialect.literal(csv.delimiter()), "quote", dialect.literal(csv.quote()),
+                "header", csv.header(), "skip_header", csv.header() ? 1 : 0,
+                "encoding", dialect.literal(dialect.csvEncoding(csv.encoding()))));
+        context.put("null", csv.nullString() == null ? false : Map.of("value", dialect.literal(csv.nullString())));
+        context.put("date_format", csv.dateFormat() == null ? false
+                : Map.of("value", dialect.literal(dialect.csvDateFormat(csv.dateFormat()))));
+        context.put("timestamp_format", csv.timestampFormat() == null ? false
+                : Map.of("value", dialect.literal(dialect.csvDateFormat(csv.timestampFormat()))));
+        return sql("stage", source.name(), "load_csv", context);
     }
 
     /** An external stage on the folder of a source's remote files. */

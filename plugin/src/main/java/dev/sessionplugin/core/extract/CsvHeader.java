@@ -7,7 +7,6 @@ import dev.sessionplugin.core.descriptor.SourceSpec.ColumnSpec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,11 @@ public final class CsvHeader {
     }
 
     public static void verify(LocalFile file) {
+        if (!file.source().csv().header()) {
+            return; // no header line to compare: columns load by position
+        }
         String header;
-        try (BufferedReader reader = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(file.path(), file.source().csv().charset())) {
             header = reader.readLine();
         } catch (IOException e) {
             throw SessionException.io(Location.of(file.display()), "cannot read: " + e.getMessage(), null, e);
@@ -35,7 +37,8 @@ public final class CsvHeader {
             throw SessionException.data(Location.of(file.display(), 1), "the file is empty (no header row)",
                     "the first line must name the columns: " + String.join(",", declared));
         }
-        List<String> found = split(header.startsWith("\uFEFF") ? header.substring(1) : header);
+        List<String> found = split(header.startsWith("\uFEFF") ? header.substring(1) : header,
+                source.csv().delimiter().charAt(0), source.csv().quote().charAt(0));
         boolean same = found.size() == declared.size();
         for (int i = 0; same && i < found.size(); i++) {
             same = found.get(i).equalsIgnoreCase(declared.get(i));
@@ -47,14 +50,14 @@ public final class CsvHeader {
         }
     }
 
-    private static List<String> split(String line) {
+    private static List<String> split(String line, char delimiter, char quote) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (char c : line.toCharArray()) {
-            if (c == '"') {
+            if (c == quote) {
                 quoted = !quoted;
-            } else if (c == ',' && !quoted) {
+            } else if (c == delimiter && !quoted) {
                 cells.add(cell.toString().strip());
                 cell.setLength(0);
             } else {

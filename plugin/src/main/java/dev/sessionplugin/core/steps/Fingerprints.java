@@ -61,7 +61,8 @@ public final class Fingerprints {
 
     /** CRC32C of every local file's bytes, or a remote file's version, and the declared columns and checks. */
     public static String ofSource(SourceSpec source, List<LocalFile> files) {
-        StringBuilder text = new StringBuilder(source.table()).append('|').append(source.columns());
+        StringBuilder text = new StringBuilder(source.table()).append('|').append(source.columns()).append('|')
+                .append(source.csv());
         for (LocalFile file : files) {
             if (file.path() == null) {
                 if (file.version() == null) {
