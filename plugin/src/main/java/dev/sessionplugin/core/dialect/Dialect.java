@@ -39,6 +39,11 @@ public interface Dialect {
         return connect();
     }
 
+    /** Which secret the connection will use, never the secret itself; null when the engine needs none. */
+    default String describeCredentials() {
+        return null;
+    }
+
     /** Where the data lives, for messages (a file path, an account URL). */
     String describeTarget();
 

@@ -157,6 +157,20 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     @Override
+    public String describeCredentials() {
+        String user = credentials.user() != null ? credentials.user() : settings.user();
+        String secret = credentials.hasToken() ? "a programmatic access token" : credentials.hasKeyPair()
+                ? "a key pair" : credentials.hasPassword() ? "a password" : null;
+        return secret == null ? null : "user " + user + " with " + secret + " (from settings.xml server '"
+                + settings.server() + "' or SNOWFLAKE_* variables)";
+    }
+
+    /** Whether a secret was found: the connection is not attempted without one. */
+    public boolean hasSecret() {
+        return describeCredentials() != null;
+    }
+
+    @Override
     public String describeTarget() {
         return "account " + (settings.account() == null ? settings.url() : settings.account())
                 + (settings.database() == null ? "" : ", database " + settings.database());

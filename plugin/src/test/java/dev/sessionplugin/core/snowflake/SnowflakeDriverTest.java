@@ -187,6 +187,22 @@ class SnowflakeDriverTest {
     }
 
     @Test
+    void debugNamesAMissingWarehouseAndTheSchemasWithoutRunningAnything() {
+        fake.on("CURRENT_WAREHOUSE\\(\\)", Answer.rows(columns("ACCOUNT", "text", "USER_NAME", "text", "ROLE_NAME",
+                "text", "WAREHOUSE_NAME", "text", "DATABASE_NAME", "text", "ENGINE_VERSION", "text"),
+                List.of(java.util.Arrays.asList("MYACCOUNT", "SESSION_SVC", "TRANSFORMER", null, "SESSION_DB", "9.1"))))
+                .on("INFORMATION_SCHEMA.SCHEMATA", Answer.count(1));
+        SessionException e = TestProjects.failure(() -> dev.sessionplugin.core.Diagnosis.run(new RunRequest(Goal.RUN,
+                dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake", null, null, "test",
+                RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, SECRET, null, null, null)))));
+        assertTrue(e.getMessage().contains("OK      credentials: user SESSION_SVC with a password"), e.getMessage());
+        assertTrue(e.getMessage().contains("FAILED  session: no warehouse in use after login"), e.getMessage());
+        assertTrue(e.getMessage().contains("OK      schema analytics: exists"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET));
+        assertEquals(-1, indexOf("CREATE"), "nothing is created: " + fake.statements());
+    }
+
+    @Test
     void aCopyThatLoadedNoFileFailsTheStageAndPublishesNothing() {
         fake.on("COPY INTO raw\\.session_timestamp_table", Answer.rows(columns("status", "text"),
                 List.of(List.of("Copy executed with 0 files processed."))));
