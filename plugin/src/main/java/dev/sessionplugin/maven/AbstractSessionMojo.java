@@ -21,7 +21,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Parameters → {@link RunRequest} → {@link Pipeline} → Maven's verdict. User problems (descriptor, templates, data,
- * failed checks) fail the build; environment problems (warehouse, I/O) are execution errors.
+ * failed checks) fail the build; environment problems (warehouse, I/O) are execution errors. Each goal declares
+ * only the parameters it reads (so {@code session:help -Ddetail} lists those): these are every goal's;
+ * {@link AbstractBuildingMojo} and {@link AbstractLoadingMojo} add the rest.
  */
 abstract class AbstractSessionMojo extends AbstractMojo {
 
@@ -38,61 +40,28 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     @Parameter(property = "session.descriptor", defaultValue = "pipeline.yaml")
     private String descriptor;
 
-    /** The target to run on ({@code duckdb}); overrides the descriptor's {@code target}. */
+    /**
+     * Where to run: {@code duckdb} (embedded, a file under target/, the default) or {@code snowflake}; overrides
+     * the descriptor's {@code target}.
+     */
     @Parameter(property = "session.target")
     private String target;
 
-    /** Models to run: name, name+, +name, 2+name, name+1, @name, tag:daily, path:models/staging (comma-separated). */
+    /** Models to cover: name, name+, +name, 2+name, name+1, @name, tag:daily, path:models/staging (comma-separated). */
     @Parameter(property = "session.select")
     private String select;
-
-    /** Read every source's file from this folder instead of its {@code uri} (same file names). */
-    /** An environment of one's own: every schema gets the suffix _{@code env} (e.g. dev_alice). */
-    @Parameter(property = "session.env")
-    private String env;
 
     /** Models to leave out, in the same forms as session.select (e.g. tag:slow, path:models/archive, name+). */
     @Parameter(property = "session.exclude")
     private String exclude;
 
-    @Parameter(property = "session.sources")
-    private String sources;
-
-    /** An S3-compatible endpoint (MinIO, s3proxy, ...): {@code http://host:port}; uses path-style addressing. */
-    @Parameter(property = "session.s3.endpoint")
-    private String s3Endpoint;
-
-    /** The buckets' region; default from the AWS region chain (AWS_REGION, profile), else us-east-1. */
-    @Parameter(property = "session.s3.region")
-    private String s3Region;
-
-    /** A profile from ~/.aws/config and ~/.aws/credentials; default: the default credential chain. */
-    @Parameter(property = "session.s3.profile")
-    private String s3Profile;
-
-    /** Unsigned requests, for public buckets. */
-    @Parameter(property = "session.s3.anonymous", defaultValue = "false")
-    private boolean s3Anonymous;
-
-    /** Seconds a transfer may stall before it is abandoned and retried. */
-    @Parameter(property = "session.s3.timeout", defaultValue = "60")
-    private int s3Timeout;
-
-    /** Download every S3 object again, even when unchanged since the last run. */
-    @Parameter(property = "session.extract.force", defaultValue = "false")
-    private boolean extractForce;
+    /** An environment of one's own: every schema gets the suffix _{@code env} (e.g. dev_alice). */
+    @Parameter(property = "session.env")
+    private String env;
 
     /** Seconds to wait for another run on the same target to finish; 0 fails at once, naming the holder. */
     @Parameter(property = "session.lock.wait", defaultValue = "0")
     private int lockWait;
-
-    /** How many independent models are built at once; default: the number of cores. */
-    @Parameter(property = "session.threads", defaultValue = "0")
-    private int threads;
-
-    /** Rebuild every model and reload every source, ignoring what the last run recorded. */
-    @Parameter(property = "session.full", defaultValue = "false")
-    private boolean full;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
@@ -119,6 +88,20 @@ abstract class AbstractSessionMojo extends AbstractMojo {
         return env;
     }
 
+    /** Read every source's file from this folder or S3 prefix instead of its uri; goals that load override it. */
+    protected String sources() {
+        return null;
+    }
+
+    /** The run's options: the base ones here, S3 and build options from the goals that use them. */
+    protected RunOptions options(CredentialSource credentials) {
+        return new RunOptions(null, null, null, false, 60, false, lockWait, credentials, RunOptions.CORES, false);
+    }
+
+    protected int lockWait() {
+        return lockWait;
+    }
+
     /** The goal's name in messages. */
     protected String word() {
         return goal().word();
@@ -135,17 +118,16 @@ abstract class AbstractSessionMojo extends AbstractMojo {
             getLog().info("session:" + word() + " skipped (session.skip=true)");
             return;
         }
-        if (reactorProjects != null && reactorProjects.size() > 1 && !basedir.toPath().resolve(descriptor).toFile().isFile()) {
+        if (reactorProjects != null && reactorProjects.size() > 1
+                && !basedir.toPath().resolve(descriptor).toFile().isFile()) {
             getLog().info("session:" + word() + " skipped: this module has no " + descriptor);
             return;
         }
         try {
-            RunRequest request = new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(),
-                    target, select, sources, pluginVersion,
-                    new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3Timeout, extractForce, lockWait,
-                            new SettingsCredentials(settings, decrypter).orElse(CredentialSource.environment(System.getenv())),
-                            threads > 0 ? threads : RunOptions.CORES, full), exclude, mode());
-            run(request);
+            CredentialSource credentials = new SettingsCredentials(settings, decrypter)
+                    .orElse(CredentialSource.environment(System.getenv()));
+            run(new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(), target, select,
+                    sources(), pluginVersion, options(credentials), exclude, mode()));
         } catch (SessionException e) {
             // The message already says what, where and the fix; Maven would append every cause's text after it
             // (the engine's message again, CSV sniffer dumps), so the cause goes to the debug log (-X) only.

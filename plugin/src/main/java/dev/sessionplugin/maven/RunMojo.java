@@ -1,14 +1,16 @@
 package dev.sessionplugin.maven;
 
+import dev.sessionplugin.core.CredentialSource;
 import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.RunMode;
+import dev.sessionplugin.core.RunOptions;
 
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The whole job: stage, build into shadows, check, and publish only when every check passed. */
 @Mojo(name = "run", threadSafe = true)
-public class RunMojo extends AbstractSessionMojo {
+public class RunMojo extends AbstractLoadingMojo {
 
     /**
      * {@code all} (default): publish only when every check passed. {@code partial}: publish each model whose own
@@ -16,6 +18,16 @@ public class RunMojo extends AbstractSessionMojo {
      */
     @Parameter(property = "session.publish", defaultValue = "all")
     private String publish;
+
+    /** Rebuild every model and reload every source, ignoring what the last run recorded. */
+    @Parameter(property = "session.full", defaultValue = "false")
+    private boolean full;
+
+    @Override
+    protected RunOptions options(CredentialSource credentials) {
+        RunOptions options = super.options(credentials);
+        return options.withThreads(options.threads(), full);
+    }
 
     @Override
     protected Goal goal() {

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * what CI runs. With -Dsession.published=true it builds nothing and checks the published tables as they are.
  */
 @Mojo(name = "test", threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
-public class TestMojo extends AbstractSessionMojo {
+public class TestMojo extends AbstractLoadingMojo {
 
     /** Check what is published now instead of building and checking shadows (a scheduled data-quality job). */
     @Parameter(property = "session.published", defaultValue = "false")
