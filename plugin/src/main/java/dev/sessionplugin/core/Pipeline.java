@@ -293,7 +293,9 @@ public final class Pipeline {
 
     private static void finish(RunRequest request, Project project, RunReport report, Dialect dialect, RunLog log) {
         report.summary().forEach(report::info);
-        List<String> outputs = new java.util.ArrayList<>(request.goal() == Goal.RENDER ? List.of() : dialect.outputs());
+        String here = project.dir().toAbsolutePath() + java.io.File.separator; // the dialect names files absolutely
+        List<String> outputs = new java.util.ArrayList<>((request.goal() == Goal.RENDER ? List.<String>of()
+                : dialect.outputs()).stream().map(line -> line.replace(here, "")).toList());
         if (request.goal() != Goal.RENDER) {
             Path reports = request.buildDir().resolve("session-reports");
             ReportWriter.write(report, reports, project.descriptor().project(), request.pluginVersion());
