@@ -8,4 +8,6 @@ assert log =~ /check   session_summary\.unique_sessionId +unique/
 assert log.contains('"name" : "channel_counts"') && log.contains('"tags" : [ "daily" ]')
 assert log =~ /channel +\| sessions/
 assert log =~ /"analytics"\."channel_counts": \d+ row\(s\), 2 shown/
+assert log.contains("everything checked is in order") : "session:debug found nothing wrong"
+assert log =~ /OK      schema analytics: exists/
 return true
