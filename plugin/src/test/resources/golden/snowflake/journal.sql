@@ -29,7 +29,7 @@ COPY INTO raw.user_session_channel_table
   FILES = ('user_session_channel.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'utf-8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
@@ -48,7 +48,7 @@ COPY INTO raw.session_timestamp_table
   FILES = ('session_timestamp.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'utf-8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: setup/raw.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -145,6 +145,10 @@ SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND ch
 SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
 -- statement: meta/session_summary.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
+-- statement: swap/session_summary.tag_shadow.sql
+-- Marks the new version with this publish's id, so after a SWAP whose answer was lost the run can see where the
+-- new version is instead of swapping again (which would swap it back).
+COMMENT ON TABLE analytics.session_summary__shadow IS 'session-run a78a7e8e-5095-429e-9706-0500c66f4542';
 -- statement: swap/session_summary.table_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');

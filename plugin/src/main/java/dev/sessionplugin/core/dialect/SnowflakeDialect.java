@@ -7,6 +7,7 @@ import dev.sessionplugin.core.SessionException.Kind;
 import dev.sessionplugin.core.descriptor.SnowflakeSettings;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
 import dev.sessionplugin.core.extract.LocalFile;
+import dev.sessionplugin.core.warehouse.AmbiguousOutcome;
 import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
@@ -40,8 +41,8 @@ public final class SnowflakeDialect implements Dialect {
 
     public static final String NAME = "snowflake";
 
-    /** Network, expired session, statement timeout: worth another try. */
-    private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 630, 604);
+    /** Network, expired session, statement timeout: worth another try. Not 604, an operator's cancel. */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 630);
 
     private static final Pattern UNKNOWN_HOST = Pattern.compile("UnknownHostException: ([^\\s:]+)");
 
@@ -56,6 +57,9 @@ public final class SnowflakeDialect implements Dialect {
         log.setLevel(java.util.logging.Level.OFF);
         return log;
     }
+
+    static final int STATEMENT_TIMEOUT_SECONDS = 6 * 3600;
+    static final int QUEUED_TIMEOUT_SECONDS = 3600;
 
     private final SnowflakeSettings settings;
     private final Credentials credentials;
@@ -125,6 +129,11 @@ public final class SnowflakeDialect implements Dialect {
         props.setProperty("disablePlatformDetection", "true"); // the driver's own key; others go to the server
         props.setProperty("CLIENT_OUT_OF_BAND_TELEMETRY_ENABLED", "false");
         props.setProperty("CLIENT_TELEMETRY_ENABLED", "false");
+        // Session parameters, so results do not depend on the account's defaults: fresh checks and TIMESTAMP
+        // values in UTC, and a statement that hangs is stopped after hours, not the default two days.
+        props.setProperty("TIMEZONE", "UTC");
+        props.setProperty("STATEMENT_TIMEOUT_IN_SECONDS", String.valueOf(STATEMENT_TIMEOUT_SECONDS));
+        props.setProperty("STATEMENT_QUEUED_TIMEOUT_IN_SECONDS", String.valueOf(QUEUED_TIMEOUT_SECONDS));
         if (credentials.hasToken()) {
             props.setProperty("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
             props.setProperty("token", credentials.token());
@@ -316,27 +325,35 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     /**
-     * All checks have passed when this runs. Each model: SWAP WITH its shadow when the live table exists (atomic),
-     * else RENAME the shadow. If model k fails, models 1..k-1 are swapped back (a swap is its own inverse while the
-     * shadow holds the old version). Only then are the shadows, now holding the old versions, dropped.
+     * All checks have passed when this runs. Each shadow is first tagged with this publish's id; then each model:
+     * SWAP WITH its shadow when the live table exists (atomic), else RENAME the shadow. If model k fails, models
+     * 1..k-1 are swapped back (a swap is its own inverse while the shadow holds the old version). Only then are
+     * the shadows, now holding the old versions, dropped. A SWAP or RENAME is never repeated blindly: when its
+     * answer is lost, the tag shows whether it ran.
      */
     @Override
     public void publish(Warehouse warehouse, Statements st, List<Publication> publications) {
+        String tag = "session-run " + java.util.UUID.randomUUID();
+        for (Publication p : publications) {
+            warehouse.update(st.sql("swap", p.model(), "tag_shadow", Map.of("table", relation(p.schema(), p.shadow()),
+                    "tag", literal(tag))));
+        }
         List<Publication> swapped = new ArrayList<>();
         List<Publication> renamed = new ArrayList<>();
         for (Publication p : publications) {
             boolean live = warehouse.queryLong(st.tableExists("swap", p.model(), p.schema(), p.live())) > 0;
             try {
                 if (live || !warehouse.executes()) {
-                    warehouse.update(st.swap(p.model(), p.schema(), p.live(), p.shadow()));
+                    exchange(warehouse, st, p, st.swap(p.model(), p.schema(), p.live(), p.shadow()), p.live(), tag);
                     swapped.add(p);
                 }
                 if (!live || !warehouse.executes()) {
-                    warehouse.update(st.rename("swap", p.model(), "first_publish", p.schema(), p.shadow(), p.live()));
+                    exchange(warehouse, st, p, st.rename("swap", p.model(), "first_publish", p.schema(), p.shadow(),
+                            p.live()), p.live(), tag);
                     renamed.add(p);
                 }
             } catch (SessionException e) {
-                undo(warehouse, st, swapped, renamed);
+                undo(warehouse, st, swapped, renamed, tag);
                 throw new SessionException(e.kind(), e.location(), "publishing " + p.model() + " failed, earlier "
                         + "models were put back: " + e.reason(), e.hint(), e);
             }
@@ -346,38 +363,38 @@ public final class SnowflakeDialect implements Dialect {
         }
     }
 
-    private static void undo(Warehouse warehouse, Statements st, List<Publication> swapped, List<Publication> renamed) {
-        for (Publication p : swapped) {
-            warehouse.update(st.swap(p.model(), p.schema(), p.live(), p.shadow()).named("undo_swap"));
-        }
-        for (Publication p : renamed) {
-            warehouse.update(st.rename("swap", p.model(), "undo_first_publish", p.schema(), p.live(), p.shadow()));
-        }
-    }
-
-    @Override
-    public String csvEncoding(String encoding) {
-        return Map.of("utf-8", "UTF8", "utf-16", "UTF-16", "latin-1", "ISO-8859-1").getOrDefault(encoding, encoding);
-    }
-
-    /** strftime ({@code %d/%m/%Y %H:%M:%S}) as Snowflake's format ({@code DD/MM/YYYY HH24:MI:SS}). */
-    @Override
-    public String csvDateFormat(String strftime) {
-        Map<String, String> parts = Map.ofEntries(Map.entry("%Y", "YYYY"), Map.entry("%y", "YY"),
-                Map.entry("%m", "MM"), Map.entry("%d", "DD"), Map.entry("%H", "HH24"), Map.entry("%I", "HH12"),
-                Map.entry("%M", "MI"), Map.entry("%S", "SS"), Map.entry("%f", "FF6"), Map.entry("%p", "AM"),
-                Map.entry("%b", "MON"), Map.entry("%z", "TZHTZM"), Map.entry("%%", "%"));
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < strftime.length(); i++) {
-            String two = i + 1 < strftime.length() ? strftime.substring(i, i + 2) : "";
-            if (parts.containsKey(two)) {
-                out.append(parts.get(two));
-                i++;
-            } else {
-                out.append(strftime.charAt(i));
+    /**
+     * Runs a SWAP or RENAME once. If its answer is lost, the tagged new version shows whether it ran: found under
+     * {@code tagged} it did; otherwise it did not, and it is sent once more.
+     */
+    private void exchange(Warehouse warehouse, Statements st, Publication p, Sql statement, String tagged,
+                          String tag) {
+        try {
+            warehouse.update(statement.once());
+        } catch (AmbiguousOutcome lost) {
+            if (!tag.equals(commentOf(warehouse, st, p, tagged))) {
+                warehouse.update(statement.once());
             }
         }
-        return out.toString();
+    }
+
+    private String commentOf(Warehouse warehouse, Statements st, Publication p, String table) {
+        List<Map<String, Object>> rows = warehouse.queryRows(st.sql("swap", p.model(), "table_comment",
+                Map.of("schema_name", literal(p.schema()), "table_name", literal(table))).named("where_is_" + table), 1);
+        Object comment = rows.isEmpty() ? null : Warehouse.value(rows.get(0), "comment");
+        return comment == null ? null : String.valueOf(comment);
+    }
+
+    private void undo(Warehouse warehouse, Statements st, List<Publication> swapped, List<Publication> renamed,
+                      String tag) {
+        for (Publication p : swapped) {
+            exchange(warehouse, st, p, st.swap(p.model(), p.schema(), p.live(), p.shadow()).named("undo_swap"),
+                    p.shadow(), tag);
+        }
+        for (Publication p : renamed) {
+            exchange(warehouse, st, p, st.rename("swap", p.model(), "undo_first_publish", p.schema(), p.live(),
+                    p.shadow()), p.shadow(), tag);
+        }
     }
 
     @Override

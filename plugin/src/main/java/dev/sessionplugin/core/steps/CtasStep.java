@@ -115,7 +115,7 @@ public final class CtasStep {
         try {
             long rows = w.update(ctas);
             String queryId = w.lastQueryId();
-            if (rows < 0) {
+            if (rows <= 0) { // engines that treat CTAS as DDL (Snowflake) answer 0 or nothing: count
                 rows = w.queryLong(ctx.statements().countRows("ctas", model.name(),
                         ctx.statements().modelRelation(model.name(), true)));
             }

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The one retry policy: only errors the dialect calls transient are tried again, a bounded number of times, with
- * exponential backoff and jitter, and every retry is reported. SQL errors and failed checks never are.
+ * exponential backoff and jitter, and every retry is reported. SQL errors and failed checks never are, nor is a
+ * statement that must not run twice ({@link Sql#once()}): its caller is told the outcome is unknown.
  */
 public final class Retry {
 
@@ -34,6 +35,9 @@ public final class Retry {
             } catch (SQLException e) {
                 if (attempt >= attempts || !dialect.isTransient(e)) {
                     throw dialect.translate(e, sql);
+                }
+                if (sql.runsOnce()) {
+                    throw new AmbiguousOutcome(dialect.translate(e, sql));
                 }
                 long delay = firstDelayMillis << (attempt - 1);
                 delay += ThreadLocalRandom.current().nextLong(delay / 2 + 1);

@@ -67,6 +67,12 @@ public final class FakeSnowflake implements AutoCloseable {
     private final List<Rule> rules = Collections.synchronizedList(new ArrayList<>());
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger queries = new AtomicInteger();
+    private final List<String> logins = Collections.synchronizedList(new ArrayList<>());
+
+    /** The login requests' bodies (session parameters among them). */
+    public List<String> logins() {
+        return List.copyOf(logins);
+    }
     private final Map<String, String[]> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean keepFingerprints;
 
@@ -175,6 +181,7 @@ public final class FakeSnowflake implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         ObjectNode response;
         if (path.equals("/session/v1/login-request")) {
+            logins.add(new String(body, StandardCharsets.UTF_8));
             response = JSON.createObjectNode().put("success", true);
             ObjectNode data = response.putObject("data").put("token", "fake-token").put("masterToken", "fake-master")
                     .put("validityInSeconds", 3600).put("masterValidityInSeconds", 14400).put("sessionId", 1);

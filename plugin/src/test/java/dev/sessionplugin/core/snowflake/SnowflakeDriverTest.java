@@ -202,6 +202,57 @@ class SnowflakeDriverTest {
         assertEquals(-1, indexOf("CREATE"), "nothing is created: " + fake.statements());
     }
 
+    /** Answers the comment lookup after a lost SWAP answer: where this publish's tag is, if the SWAP ran. */
+    void tagFoundUnderLiveName(boolean swapRan) {
+        fake.onEach("SELECT COMMENT FROM INFORMATION_SCHEMA\\.TABLES", sql -> {
+            String tag = fake.statements().stream().filter(t -> t.contains("COMMENT ON TABLE"))
+                    .map(t -> t.replaceAll("(?s).*IS '([^']*)'.*", "$1")).reduce((a, b) -> b).orElse("");
+            return Answer.rows(columns("COMMENT", "text"), List.of(java.util.Arrays.asList(swapRan ? tag : null)));
+        });
+    }
+
+    @Test
+    void aSwapWhoseAnswerWasLostIsNotSentAgainWhenItRan() {
+        fake.on("SWAP WITH", Answer.error("200015", "08006", "connection reset by peer"), 1);
+        tagFoundUnderLiveName(true);
+        script(true);
+        run(Goal.RUN);
+        assertEquals(1, fake.statements().stream().filter(t -> t.contains("SWAP WITH")).count(),
+                "a second SWAP would swap the new version back: " + fake.statements());
+        assertTrue(indexOf("COMMENT ON TABLE analytics\\.session_summary__shadow IS 'session-run ")
+                < indexOf("SWAP WITH"), "the shadow is tagged before the swap");
+        assertTrue(indexOf("DROP TABLE IF EXISTS analytics\\.session_summary__shadow") > indexOf("SWAP WITH"));
+    }
+
+    @Test
+    void aSwapWhoseAnswerWasLostIsSentOnceMoreWhenItDidNotRun() {
+        fake.on("SWAP WITH", Answer.error("200015", "08006", "connection reset by peer"), 1);
+        tagFoundUnderLiveName(false);
+        script(true);
+        run(Goal.RUN);
+        assertEquals(2, fake.statements().stream().filter(t -> t.contains("SWAP WITH")).count(), fake.statements().toString());
+    }
+
+    @Test
+    void anOperatorsCancelIsNotRetried() {
+        fake.on("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow", Answer.error("000604", "57014",
+                "SQL execution canceled"), 1);
+        script(false);
+        TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(1, fake.statements().stream().filter(t -> t.contains("session_summary__shadow AS")).count());
+    }
+
+    @Test
+    void theSessionRunsInUtcWithBoundedTimeoutsAndCountsCtasRows() {
+        script(false);
+        run(Goal.RUN);
+        String login = fake.logins().get(0);
+        assertTrue(login.contains("\"TIMEZONE\":\"UTC\""), login);
+        assertTrue(login.contains("\"STATEMENT_TIMEOUT_IN_SECONDS\""), login);
+        assertTrue(log.stream().anyMatch(l -> l.matches("ctas +session_summary +OK +97 rows.*")),
+                "CTAS is DDL on Snowflake: the rows are counted, not taken from the update count: " + log);
+    }
+
     @Test
     void aCopyThatLoadedNoFileFailsTheStageAndPublishesNothing() {
         fake.on("COPY INTO raw\\.session_timestamp_table", Answer.rows(columns("status", "text"),
