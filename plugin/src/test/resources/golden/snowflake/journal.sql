@@ -148,7 +148,7 @@ DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: swap/session_summary.tag_shadow.sql
 -- Marks the new version with this publish's id, so after a SWAP whose answer was lost the run can see where the
 -- new version is instead of swapping again (which would swap it back).
-COMMENT ON TABLE analytics.session_summary__shadow IS 'session-run a78a7e8e-5095-429e-9706-0500c66f4542';
+COMMENT ON TABLE analytics.session_summary__shadow IS 'session-run <id of the run>';
 -- statement: swap/session_summary.table_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');

@@ -333,7 +333,7 @@ public final class SnowflakeDialect implements Dialect {
      */
     @Override
     public void publish(Warehouse warehouse, Statements st, List<Publication> publications) {
-        String tag = "session-run " + java.util.UUID.randomUUID();
+        String tag = "session-run " + (warehouse.executes() ? java.util.UUID.randomUUID() : "<id of the run>");
         for (Publication p : publications) {
             warehouse.update(st.sql("swap", p.model(), "tag_shadow", Map.of("table", relation(p.schema(), p.shadow()),
                     "tag", literal(tag))));
