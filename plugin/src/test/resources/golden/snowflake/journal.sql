@@ -1,9 +1,21 @@
+-- statement: setup/raw.schema_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('raw');
 -- statement: setup/raw.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS raw;
+-- statement: setup/analytics.schema_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('analytics');
 -- statement: setup/analytics.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS analytics;
+-- statement: setup/audit.schema_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('audit');
 -- statement: setup/audit.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS audit;
+-- statement: setup/session_meta.schema_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('session_meta');
 -- statement: setup/session_meta.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS session_meta;
 -- statement: meta/shadows.ledger_create.sql
@@ -29,7 +41,7 @@ COPY INTO raw.user_session_channel_table
   FILES = ('user_session_channel.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'utf-8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
@@ -48,22 +60,8 @@ COPY INTO raw.session_timestamp_table
   FILES = ('session_timestamp.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'utf-8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
--- statement: setup/raw.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS raw;
--- statement: setup/analytics.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS analytics;
--- statement: setup/audit.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS audit;
--- statement: setup/session_meta.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS session_meta;
--- statement: meta/shadows.ledger_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fingerprint VARCHAR, built_at TIMESTAMP_NTZ, checked_at TIMESTAMP_NTZ, checks_passed BOOLEAN);
--- statement: meta/fingerprints.fingerprint_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
--- statement: meta/source.fingerprint_read.sql
-SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: ctas/user_session_channel.table_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('user_session_channel_table');
@@ -125,20 +123,6 @@ SELECT COUNT(*) FROM audit.session_summary__no_duplicate_rows;
 SELECT * FROM audit.session_summary__no_duplicate_rows LIMIT 5;
 -- statement: meta/session_summary.ledger_checked.sql
 UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'session_summary';
--- statement: setup/raw.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS raw;
--- statement: setup/analytics.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS analytics;
--- statement: setup/audit.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS audit;
--- statement: setup/session_meta.create_schema.sql
-CREATE SCHEMA IF NOT EXISTS session_meta;
--- statement: meta/shadows.ledger_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.shadows (model VARCHAR PRIMARY KEY, fingerprint VARCHAR, built_at TIMESTAMP_NTZ, checked_at TIMESTAMP_NTZ, checks_passed BOOLEAN);
--- statement: meta/fingerprints.fingerprint_create.sql
-CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
--- statement: meta/source.fingerprint_read.sql
-SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/session_summary.ledger_publishable.sql
 SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
 -- statement: meta/session_summary.ledger_fingerprint.sql

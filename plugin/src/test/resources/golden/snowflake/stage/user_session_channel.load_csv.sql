@@ -4,5 +4,5 @@ COPY INTO raw.user_session_channel_table
   FILES = ('user_session_channel.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'utf-8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;

@@ -398,6 +398,31 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     @Override
+    public String csvEncoding(String encoding) {
+        return Map.of("utf-8", "UTF8", "utf-16", "UTF-16", "latin-1", "ISO-8859-1").getOrDefault(encoding, encoding);
+    }
+
+    /** strftime ({@code %d/%m/%Y %H:%M:%S}) as Snowflake's format ({@code DD/MM/YYYY HH24:MI:SS}). */
+    @Override
+    public String csvDateFormat(String strftime) {
+        Map<String, String> parts = Map.ofEntries(Map.entry("%Y", "YYYY"), Map.entry("%y", "YY"),
+                Map.entry("%m", "MM"), Map.entry("%d", "DD"), Map.entry("%H", "HH24"), Map.entry("%I", "HH12"),
+                Map.entry("%M", "MI"), Map.entry("%S", "SS"), Map.entry("%f", "FF6"), Map.entry("%p", "AM"),
+                Map.entry("%b", "MON"), Map.entry("%z", "TZHTZM"), Map.entry("%%", "%"));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < strftime.length(); i++) {
+            String two = i + 1 < strftime.length() ? strftime.substring(i, i + 2) : "";
+            if (parts.containsKey(two)) {
+                out.append(parts.get(two));
+                i++;
+            } else {
+                out.append(strftime.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
     public List<String> outputs() {
         return List.of("warehouse      " + describeTarget());
     }

@@ -55,6 +55,19 @@ public final class Statements {
         return sql(step, schema, "create_schema", Map.of("schema", dialect.identifier(schema)));
     }
 
+    /**
+     * Creates {@code schema} only when it is missing. Looked up first: on Snowflake CREATE SCHEMA IF NOT EXISTS
+     * needs the CREATE SCHEMA privilege on the database even when the schema exists, which a least-privilege role
+     * that owns pre-created schemas does not have.
+     */
+    public void ensureSchema(dev.sessionplugin.core.warehouse.Warehouse warehouse, String step, String schema) {
+        long present = warehouse.queryLong(sql(step, schema, "schema_exists",
+                Map.of("schema_name", dialect.literal(schema))));
+        if (present == 0 || !warehouse.executes()) {
+            warehouse.update(createSchema(step, schema));
+        }
+    }
+
     public Sql createStagingTable(SourceSpec source) {
         List<Map<String, Object>> columns = new ArrayList<>();
         for (int i = 0; i < source.columns().size(); i++) {

@@ -30,7 +30,7 @@ final class TableLock implements Dialect.Held {
     }
 
     static TableLock acquire(Warehouse warehouse, Statements st, Duration wait, Progress progress) {
-        warehouse.update(st.createSchema("lock", st.schemas().meta()));
+        st.ensureSchema(warehouse, "lock", st.schemas().meta());
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             try {

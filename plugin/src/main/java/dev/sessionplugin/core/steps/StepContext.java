@@ -9,17 +9,29 @@ import dev.sessionplugin.core.warehouse.Warehouse;
  * What every step works with: the plan, where statements run, how they are written, where results go, and how
  * many models may be built at once.
  */
-public record StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads) {
+public record StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads,
+                          java.util.Set<String> ready) {
 
-    public StepContext withPlan(Plan other) {
-        return new StepContext(other, warehouse, statements, report, threads);
+    public StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads) {
+        this(plan, warehouse, statements, report, threads, java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
-    /** Creates the schemas a step writes to; idempotent, so any goal can start from an empty warehouse. */
+    public StepContext withPlan(Plan other) {
+        return new StepContext(other, warehouse, statements, report, threads, ready);
+    }
+
+    /**
+     * Creates the schemas and bookkeeping tables a step writes to, once per run, so any goal can start from an
+     * empty warehouse. A schema is looked up first and created only when missing: a least-privilege role that
+     * owns pre-created schemas needs no CREATE SCHEMA on the database.
+     */
     public void ensureSchemas() {
+        if (!ready.add("schemas")) {
+            return;
+        }
         var schemas = statements.schemas();
         for (String schema : new String[] {schemas.staging(), schemas.published(), schemas.audit(), schemas.meta()}) {
-            warehouse.update(statements.createSchema("setup", schema));
+            statements.ensureSchema(warehouse, "setup", schema);
         }
         warehouse.update(statements.ledger("ledger_create", "shadows", java.util.Map.of()));
         new Fingerprints(warehouse, statements).recorded(Fingerprints.SOURCE);

@@ -64,7 +64,8 @@ class SnowflakeDriverTest {
 
     /** A warehouse holding staged tables; the live table exists when {@code live}; every check passes. */
     void script(boolean live) {
-        fake.on("TABLE_NAME = UPPER\\('session_summary'\\)", Answer.count(live ? 1 : 0), live ? -1 : 1)
+        fake.on("INFORMATION_SCHEMA.SCHEMATA", Answer.count(1))
+                .on("TABLE_NAME = UPPER\\('session_summary'\\)", Answer.count(live ? 1 : 0), live ? -1 : 1)
                 .on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
                 .on("COPY INTO raw\\.user_session_channel_table", copied("user_session_channel.csv", "LOADED", 99))
                 .on("COPY INTO raw\\.session_timestamp_table", copied("session_timestamp.csv", "LOADED", 98))
@@ -251,6 +252,24 @@ class SnowflakeDriverTest {
         assertTrue(login.contains("\"STATEMENT_TIMEOUT_IN_SECONDS\""), login);
         assertTrue(log.stream().anyMatch(l -> l.matches("ctas +session_summary +OK +97 rows.*")),
                 "CTAS is DDL on Snowflake: the rows are counted, not taken from the update count: " + log);
+    }
+
+    @Test
+    void aRoleThatOwnsPreCreatedSchemasNeverAsksToCreateOne() {
+        script(true);
+        run(Goal.RUN);
+        assertEquals(-1, indexOf("CREATE SCHEMA"), "the schemas exist: looked up, not created: " + fake.statements());
+        assertEquals(5, fake.statements().stream().filter(t -> t.contains("INFORMATION_SCHEMA.SCHEMATA")).count(),
+                "each schema is looked up once per run (the meta schema also by the run lock)");
+    }
+
+    @Test
+    void aMissingSchemaIsCreated() {
+        fake.on("SCHEMA_NAME = UPPER\\('audit'\\)", Answer.count(0));
+        script(true);
+        run(Goal.RUN);
+        assertTrue(indexOf("CREATE SCHEMA IF NOT EXISTS audit") >= 0, fake.statements().toString());
+        assertEquals(-1, indexOf("CREATE SCHEMA IF NOT EXISTS analytics"));
     }
 
     @Test

@@ -56,7 +56,7 @@ class SnowflakeRemoteSourceTest {
                 """.formatted(fake.jdbcUrl()) + TestProjects.DESCRIPTOR);
         TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
         fake.onEach("LIST '@raw\\.\\w+_stage/([^']+)'", this::listing)
-                .on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
+                .on("INFORMATION_SCHEMA.(TABLES|SCHEMATA)", Answer.count(1))
                 .on("COPY INTO raw\\.user_session_channel_table", SnowflakeDriverTest.copied("user_session_channel.csv",
                         "LOADED", 2))
                 .on("COPY INTO raw\\.session_timestamp_table", SnowflakeDriverTest.copied("session_timestamp.csv",
