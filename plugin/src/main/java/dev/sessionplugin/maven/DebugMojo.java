@@ -1,7 +1,6 @@
 package dev.sessionplugin.maven;
 
 import dev.sessionplugin.core.Diagnosis;
-import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.RunRequest;
 
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,16 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * what is wrong, without loading or building anything.
  */
 @Mojo(name = "debug", threadSafe = true, requiresProject = true)
-public class DebugMojo extends AbstractSessionMojo {
+public class DebugMojo extends AbstractInspectingMojo {
 
-    @Override
-    protected Goal goal() {
-        return Goal.RENDER;
-    }
-
-    @Override
-    protected String word() {
-        return "debug";
+    public DebugMojo() {
+        super("debug");
     }
 
     @Override

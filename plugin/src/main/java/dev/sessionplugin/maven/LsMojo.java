@@ -1,6 +1,5 @@
 package dev.sessionplugin.maven;
 
-import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.Inventory;
 import dev.sessionplugin.core.RunRequest;
 
@@ -9,21 +8,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the selected models, their sources and checks (with -Dsession.select), as lines or JSON. */
 @Mojo(name = "ls", threadSafe = true, requiresProject = true)
-public class LsMojo extends AbstractSessionMojo {
+public class LsMojo extends AbstractInspectingMojo {
+
+    public LsMojo() {
+        super("ls");
+    }
 
     /** {@code text} (one line per model, source and check) or {@code json}. */
     @Parameter(property = "session.format", defaultValue = "text")
     private String format;
-
-    @Override
-    protected Goal goal() {
-        return Goal.RENDER;
-    }
-
-    @Override
-    protected String word() {
-        return "ls";
-    }
 
     @Override
     protected void run(RunRequest request) {

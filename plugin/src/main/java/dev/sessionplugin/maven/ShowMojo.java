@@ -1,6 +1,5 @@
 package dev.sessionplugin.maven;
 
-import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.Inventory;
 import dev.sessionplugin.core.RunRequest;
 
@@ -12,7 +11,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * kept — without a database client.
  */
 @Mojo(name = "show", threadSafe = true, requiresProject = true)
-public class ShowMojo extends AbstractSessionMojo {
+public class ShowMojo extends AbstractInspectingMojo {
+
+    public ShowMojo() {
+        super("show");
+    }
 
     /** {@code published}, {@code shadow}, or {@code audit:<check name>}. */
     @Parameter(property = "session.show", defaultValue = "published")
@@ -21,16 +24,6 @@ public class ShowMojo extends AbstractSessionMojo {
     /** How many rows to print. */
     @Parameter(property = "session.limit", defaultValue = "20")
     private int limit;
-
-    @Override
-    protected Goal goal() {
-        return Goal.RENDER;
-    }
-
-    @Override
-    protected String word() {
-        return "show";
-    }
 
     @Override
     protected void run(RunRequest request) {
