@@ -8,6 +8,8 @@ CREATE SCHEMA IF NOT EXISTS raw;
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('analytics');
 -- statement: setup/analytics.create_schema.sql
 CREATE SCHEMA IF NOT EXISTS analytics;
+-- statement: setup/analytics.grant_usage.REPORTER.sql
+GRANT USAGE ON SCHEMA analytics TO ROLE REPORTER;
 -- statement: setup/audit.schema_exists.sql
 -- Unquoted names are stored upper-case.
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = UPPER('audit');
@@ -27,8 +29,9 @@ SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/user_session_channel.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:user_session_channel';
 -- statement: stage/user_session_channel.create_staging_table.sql
--- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
-CREATE OR REPLACE TABLE raw.user_session_channel_table (userId VARCHAR, sessionId VARCHAR, channel VARCHAR);
+-- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
+-- rebuilt from the files every run, so Fail-safe storage would only cost.
+CREATE OR REPLACE TRANSIENT TABLE raw.user_session_channel_table (userId VARCHAR, sessionId VARCHAR, channel VARCHAR);
 -- statement: stage/user_session_channel.create_stage.sql
 -- External stage on the files' S3 folder, replaced every run so it always points where the descriptor (or
 -- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
@@ -46,8 +49,9 @@ COPY INTO raw.user_session_channel_table
 -- statement: meta/session_timestamp.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
 -- statement: stage/session_timestamp.create_staging_table.sql
--- A new table each run: no stale load metadata, so COPY never skips a file it saw before.
-CREATE OR REPLACE TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP);
+-- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
+-- rebuilt from the files every run, so Fail-safe storage would only cost.
+CREATE OR REPLACE TRANSIENT TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP_NTZ);
 -- statement: stage/session_timestamp.create_stage.sql
 -- External stage on the files' S3 folder, replaced every run so it always points where the descriptor (or
 -- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
@@ -100,7 +104,8 @@ WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.f
 -- statement: test/session_summary.describe.sql
 SELECT * FROM analytics.session_summary__shadow LIMIT 0;
 -- statement: test/session_summary.unique_sessionId.keep.sql
-CREATE OR REPLACE TABLE audit.session_summary__unique_sessionId AS
+-- TRANSIENT: the failing rows of the last run only, replaced every run.
+CREATE OR REPLACE TRANSIENT TABLE audit.session_summary__unique_sessionId AS
 -- Failing rows: keys that occur more than once, and NULL keys (GROUP BY would put all NULLs in one group).
 SELECT sessionId, COUNT(*) AS occurrences
 FROM analytics.session_summary__shadow
@@ -111,7 +116,8 @@ SELECT COUNT(*) FROM audit.session_summary__unique_sessionId;
 -- statement: test/session_summary.unique_sessionId.sample.sql
 SELECT * FROM audit.session_summary__unique_sessionId LIMIT 5;
 -- statement: test/session_summary.no_duplicate_rows.keep.sql
-CREATE OR REPLACE TABLE audit.session_summary__no_duplicate_rows AS
+-- TRANSIENT: the failing rows of the last run only, replaced every run.
+CREATE OR REPLACE TRANSIENT TABLE audit.session_summary__no_duplicate_rows AS
 -- Failing rows: every distinct row that occurs more than once, with its number of copies.
 SELECT *, COUNT(*) AS copies
 FROM analytics.session_summary__shadow

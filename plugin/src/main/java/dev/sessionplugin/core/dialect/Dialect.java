@@ -39,6 +39,16 @@ public interface Dialect {
         return connect();
     }
 
+    /** A column type of the descriptor as this engine must be told it to mean the same thing everywhere. */
+    default String columnType(String declared) {
+        return declared;
+    }
+
+    /** Roles that read the published tables: granted SELECT on each shadow before it is published. */
+    default List<String> readRoles() {
+        return List.of();
+    }
+
     /** Which secret the connection will use, never the secret itself; null when the engine needs none. */
     default String describeCredentials() {
         return null;

@@ -165,6 +165,17 @@ public final class SnowflakeDialect implements Dialect {
         }
     }
 
+    /** TIMESTAMP follows the account's TIMESTAMP_TYPE_MAPPING; the descriptor means a time without zone. */
+    @Override
+    public String columnType(String declared) {
+        return declared.trim().equalsIgnoreCase("TIMESTAMP") ? "TIMESTAMP_NTZ" : declared;
+    }
+
+    @Override
+    public List<String> readRoles() {
+        return settings.readRoles();
+    }
+
     @Override
     public String describeCredentials() {
         String user = credentials.user() != null ? credentials.user() : settings.user();

@@ -65,6 +65,12 @@ public final class Statements {
                 Map.of("schema_name", dialect.literal(schema))));
         if (present == 0 || !warehouse.executes()) {
             warehouse.update(createSchema(step, schema));
+            if (schema.equals(schemas.published())) { // readers reach tables only through USAGE on their schema
+                for (String role : dialect.readRoles()) {
+                    warehouse.update(sql(step, schema, "grant_usage", Map.of("schema", dialect.identifier(schema),
+                            "role", dialect.identifier(role))).named("grant_usage." + role));
+                }
+            }
         }
     }
 
@@ -72,7 +78,7 @@ public final class Statements {
         List<Map<String, Object>> columns = new ArrayList<>();
         for (int i = 0; i < source.columns().size(); i++) {
             var c = source.columns().get(i);
-            columns.add(Map.of("name", dialect.identifier(c.name()), "type", c.type(),
+            columns.add(Map.of("name", dialect.identifier(c.name()), "type", dialect.columnType(c.type()),
                     "last", i == source.columns().size() - 1));
         }
         return sql("stage", source.name(), "create_staging_table",

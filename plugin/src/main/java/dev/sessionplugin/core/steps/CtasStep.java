@@ -119,7 +119,7 @@ public final class CtasStep {
                 rows = w.queryLong(ctx.statements().countRows("ctas", model.name(),
                         ctx.statements().modelRelation(model.name(), true)));
             }
-            for (String role : readRoles(ctx)) {
+            for (String role : ctx.statements().dialect().readRoles()) {
                 w.update(ctx.statements().grantSelect(model.name(), role));
             }
             new ShadowLedger(w, ctx.statements()).built(model.name(), fingerprint);
@@ -148,11 +148,6 @@ public final class CtasStep {
         }
         int before = (int) ctas.text().substring(0, at).chars().filter(c -> c == '\n').count();
         return Math.max(1, Integer.parseInt(line.group(1)) - before);
-    }
-
-    private static List<String> readRoles(StepContext ctx) {
-        return ctx.warehouse().dialect().name().equals("snowflake")
-                ? ctx.plan().project().descriptor().snowflake().readRoles() : List.of();
     }
 
     private static void requireStaged(StepContext ctx) {

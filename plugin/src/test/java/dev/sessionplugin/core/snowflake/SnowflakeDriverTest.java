@@ -264,6 +264,19 @@ class SnowflakeDriverTest {
     }
 
     @Test
+    void aCreatedPublishedSchemaIsReadableByTheReadRolesAndStagingTablesAreTransientAndZoneless() {
+        fake.on("SCHEMA_NAME = UPPER\\('analytics'\\)", Answer.count(0));
+        script(true);
+        run(Goal.RUN);
+        int created = indexOf("CREATE SCHEMA IF NOT EXISTS analytics");
+        assertTrue(created >= 0 && indexOf("GRANT USAGE ON SCHEMA analytics TO ROLE REPORTER") > created,
+                fake.statements().toString());
+        assertTrue(indexOf("CREATE OR REPLACE TRANSIENT TABLE raw\\.session_timestamp_table \\(sessionId VARCHAR, "
+                + "ts TIMESTAMP_NTZ\\)") >= 0, fake.statements().toString());
+        assertTrue(indexOf("CREATE OR REPLACE TRANSIENT TABLE audit\\.session_summary__unique_sessionId") >= 0);
+    }
+
+    @Test
     void aMissingSchemaIsCreated() {
         fake.on("SCHEMA_NAME = UPPER\\('audit'\\)", Answer.count(0));
         script(true);
