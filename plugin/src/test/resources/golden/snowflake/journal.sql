@@ -37,6 +37,15 @@ CREATE OR REPLACE TRANSIENT TABLE raw.user_session_channel_table (userId VARCHAR
 -- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
 CREATE OR REPLACE STAGE raw.user_session_channel_stage
   URL = 's3://s3-geospatial/readonly/';
+-- statement: stage/user_session_channel.header_format.sql
+-- The same CSV options without skipping the header, to read the header line through the stage.
+CREATE OR REPLACE FILE FORMAT raw.user_session_channel_header TYPE = CSV SKIP_HEADER = 0 FIELD_DELIMITER = ','
+  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8';
+-- statement: stage/user_session_channel.read_header.sql
+-- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
+SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3, t.$4 AS c4
+FROM @raw.user_session_channel_stage/user_session_channel.csv (FILE_FORMAT => 'raw.user_session_channel_header') t
+LIMIT 1;
 -- statement: stage/user_session_channel.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
 COPY INTO raw.user_session_channel_table
@@ -57,6 +66,15 @@ CREATE OR REPLACE TRANSIENT TABLE raw.session_timestamp_table (sessionId VARCHAR
 -- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
 CREATE OR REPLACE STAGE raw.session_timestamp_stage
   URL = 's3://s3-geospatial/readonly/';
+-- statement: stage/session_timestamp.header_format.sql
+-- The same CSV options without skipping the header, to read the header line through the stage.
+CREATE OR REPLACE FILE FORMAT raw.session_timestamp_header TYPE = CSV SKIP_HEADER = 0 FIELD_DELIMITER = ','
+  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8';
+-- statement: stage/session_timestamp.read_header.sql
+-- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
+SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3
+FROM @raw.session_timestamp_stage/session_timestamp.csv (FILE_FORMAT => 'raw.session_timestamp_header') t
+LIMIT 1;
 -- statement: stage/session_timestamp.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
 COPY INTO raw.session_timestamp_table

@@ -120,6 +120,13 @@ public interface Dialect {
         return strftime;
     }
 
+    /**
+     * Checks a remote file's header against the source's columns where the engine reads it (local files are
+     * checked before anything connects); nothing to do where the engine reads no remote files.
+     */
+    default void verifyHeader(Warehouse warehouse, Statements statements, LocalFile file) {
+    }
+
     /** Loads one file into its staging table and returns the rows loaded. */
     default long load(Warehouse warehouse, Sql load, String file) {
         return warehouse.update(load);

@@ -6,6 +6,7 @@ import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.SessionException.Kind;
 import dev.sessionplugin.core.descriptor.SnowflakeSettings;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
+import dev.sessionplugin.core.extract.CsvHeader;
 import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.warehouse.AmbiguousOutcome;
 import dev.sessionplugin.core.warehouse.RunLock;
@@ -287,6 +288,31 @@ public final class SnowflakeDialect implements Dialect {
             out.add(new LocalFile(file.source(), null, file.display(), version));
         }
         return out;
+    }
+
+    /**
+     * COPY loads by position, so a file whose columns were reordered would load silently wrong: its first line is
+     * read through the stage and compared with the declared columns first.
+     */
+    @Override
+    public void verifyHeader(Warehouse warehouse, Statements statements, LocalFile file) {
+        if (file.path() != null || !file.source().csv().header()) {
+            return;
+        }
+        warehouse.update(statements.headerFormat(file.source()));
+        List<Map<String, Object>> rows = warehouse.queryRows(statements.readHeader(file.source(), file.display()), 1);
+        if (!warehouse.executes()) {
+            return; // rendered only: no header was read
+        }
+        List<String> found = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            for (Object cell : rows.get(0).values()) {
+                if (cell != null) {
+                    found.add(String.valueOf(cell).strip());
+                }
+            }
+        }
+        CsvHeader.compare(file, found);
     }
 
     /**

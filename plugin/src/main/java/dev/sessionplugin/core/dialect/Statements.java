@@ -114,6 +114,30 @@ public final class Statements {
                 dialect.literal("@" + stageOf(source) + "/" + fileUri.substring(fileUri.lastIndexOf('/') + 1))));
     }
 
+    /** A file format reading the source's files with their header line as data (engines that read remotely). */
+    public Sql headerFormat(SourceSpec source) {
+        CsvFormat csv = source.csv();
+        return sql("stage", source.name(), "header_format", Map.of("format", headerFormatOf(source),
+                "delimiter", dialect.literal(csv.delimiter()), "quote", dialect.literal(csv.quote()),
+                "encoding", dialect.literal(dialect.csvEncoding(csv.encoding()))));
+    }
+
+    /** The first line of a remote file, one column per declared column (plus one, to see an extra column). */
+    public Sql readHeader(SourceSpec source, String fileUri) {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        int count = source.columns().size() + 1;
+        for (int i = 1; i <= count; i++) {
+            columns.add(Map.of("position", i, "last", i == count));
+        }
+        return sql("stage", source.name(), "read_header", Map.of("columns", columns,
+                "location", "@" + stageOf(source) + "/" + fileUri.substring(fileUri.lastIndexOf('/') + 1),
+                "format_name", dialect.literal(headerFormatOf(source))));
+    }
+
+    private String headerFormatOf(SourceSpec source) {
+        return dialect.relation(schemas.staging(), source.name() + "_header");
+    }
+
     private String stageOf(SourceSpec source) {
         return dialect.relation(schemas.staging(), source.name() + "_stage");
     }

@@ -32,13 +32,18 @@ public final class CsvHeader {
             throw SessionException.io(Location.of(file.display()), "cannot read: " + e.getMessage(), null, e);
         }
         SourceSpec source = file.source();
+        compare(file, header == null || header.isBlank() ? List.of() : split(header.startsWith("\uFEFF")
+                ? header.substring(1) : header, source.csv().delimiter().charAt(0), source.csv().quote().charAt(0)));
+    }
+
+    /** Fails with the file's first line when its column names are not the declared ones, in order. */
+    public static void compare(LocalFile file, List<String> found) {
+        SourceSpec source = file.source();
         List<String> declared = source.columns().stream().map(ColumnSpec::name).toList();
-        if (header == null || header.isBlank()) {
+        if (found.isEmpty()) {
             throw SessionException.data(Location.of(file.display(), 1), "the file is empty (no header row)",
                     "the first line must name the columns: " + String.join(",", declared));
         }
-        List<String> found = split(header.startsWith("\uFEFF") ? header.substring(1) : header,
-                source.csv().delimiter().charAt(0), source.csv().quote().charAt(0));
         boolean same = found.size() == declared.size();
         for (int i = 0; same && i < found.size(); i++) {
             same = found.get(i).equalsIgnoreCase(declared.get(i));

@@ -55,6 +55,7 @@ public final class StageStep {
                     if (file.path() == null) {
                         ctx.warehouse().update(ctx.statements().createStage(source, file.location()));
                     }
+                    ctx.warehouse().dialect().verifyHeader(ctx.warehouse(), ctx.statements(), file);
                     rows += load(ctx, source, file, load);
                 } catch (SessionException e) {
                     ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),

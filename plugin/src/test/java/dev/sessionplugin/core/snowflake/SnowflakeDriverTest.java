@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 
@@ -65,6 +66,8 @@ class SnowflakeDriverTest {
     /** A warehouse holding staged tables; the live table exists when {@code live}; every check passes. */
     void script(boolean live) {
         fake.on("INFORMATION_SCHEMA.SCHEMATA", Answer.count(1))
+                .on("FILE_FORMAT => 'raw.user_session_channel_header'", header("userId", "sessionId", "channel"))
+                .on("FILE_FORMAT => 'raw.session_timestamp_header'", header("sessionId", "ts"))
                 .on("TABLE_NAME = UPPER\\('session_summary'\\)", Answer.count(live ? 1 : 0), live ? -1 : 1)
                 .on("INFORMATION_SCHEMA.TABLES", Answer.count(1))
                 .on("COPY INTO raw\\.user_session_channel_table", copied("user_session_channel.csv", "LOADED", 99))
@@ -76,6 +79,17 @@ class SnowflakeDriverTest {
                         "USERID", "text", "SESSIONID", "text", "CHANNEL", "text", "TS", "timestamp_ntz"), List.of()))
                 .on("DATE_TRUNC\\('week'", Answer.rows(columns("PERIOD", "date", "VALUE", "fixed"),
                         List.of(List.of("18017", "41"), List.of("18024", "57"))));
+    }
+
+    /** A header line read through the stage: the names, then NULL for the extra column asked for. */
+    static Answer header(String... names) {
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        List<String> row = new ArrayList<>(List.of(names));
+        row.add(null);
+        for (int i = 1; i <= row.size(); i++) {
+            columns.put("C" + i, "text");
+        }
+        return Answer.rows(columns, List.of(row));
     }
 
     static Answer copied(String file, String status, long rows) {
@@ -274,6 +288,17 @@ class SnowflakeDriverTest {
         assertTrue(indexOf("CREATE OR REPLACE TRANSIENT TABLE raw\\.session_timestamp_table \\(sessionId VARCHAR, "
                 + "ts TIMESTAMP_NTZ\\)") >= 0, fake.statements().toString());
         assertTrue(indexOf("CREATE OR REPLACE TRANSIENT TABLE audit\\.session_summary__unique_sessionId") >= 0);
+    }
+
+    @Test
+    void aFileWithReorderedColumnsIsStoppedBeforeCopyLoadsItByPosition() {
+        fake.on("FILE_FORMAT => 'raw.user_session_channel_header'", header("sessionId", "userId", "channel"));
+        script(true);
+        SessionException e = TestProjects.failure(() -> run(Goal.RUN));
+        assertEquals(SessionException.Kind.DATA, e.kind());
+        assertEquals("s3://s3-geospatial/readonly/user_session_channel.csv:1", e.location().toString());
+        assertTrue(e.getMessage().contains("header [sessionId, userId, channel] does not match"), e.getMessage());
+        assertEquals(-1, indexOf("COPY INTO raw\\.user_session_channel_table"), "nothing was loaded");
     }
 
     @Test

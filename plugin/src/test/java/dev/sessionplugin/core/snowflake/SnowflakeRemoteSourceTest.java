@@ -57,6 +57,9 @@ class SnowflakeRemoteSourceTest {
         TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
         fake.onEach("LIST '@raw\\.\\w+_stage/([^']+)'", this::listing)
                 .on("INFORMATION_SCHEMA.(TABLES|SCHEMATA)", Answer.count(1))
+                .on("FILE_FORMAT => 'raw.user_session_channel_header'",
+                        SnowflakeDriverTest.header("userId", "sessionId", "channel"))
+                .on("FILE_FORMAT => 'raw.session_timestamp_header'", SnowflakeDriverTest.header("sessionId", "ts"))
                 .on("COPY INTO raw\\.user_session_channel_table", SnowflakeDriverTest.copied("user_session_channel.csv",
                         "LOADED", 2))
                 .on("COPY INTO raw\\.session_timestamp_table", SnowflakeDriverTest.copied("session_timestamp.csv",
