@@ -153,6 +153,8 @@ SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND ch
 SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
 -- statement: meta/session_summary.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
+-- statement: meta/session_summary.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model = 'session_summary';
 -- statement: swap/session_summary.tag_shadow.sql
 -- Marks the new version with this publish's id, so after a SWAP whose answer was lost the run can see where the
 -- new version is instead of swapping again (which would swap it back).
@@ -167,8 +169,6 @@ ALTER TABLE analytics.session_summary SWAP WITH analytics.session_summary__shado
 ALTER TABLE analytics.session_summary__shadow RENAME TO analytics.session_summary;
 -- statement: swap/session_summary.drop_previous.sql
 DROP TABLE IF EXISTS analytics.session_summary__shadow;
--- statement: meta/session_summary.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'session_summary';
 -- statement: meta/session_summary.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: swap/session_summary.count_rows.sql

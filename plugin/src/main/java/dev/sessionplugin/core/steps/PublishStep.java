@@ -24,9 +24,10 @@ public final class PublishStep {
     }
 
     /**
-     * Publishes every model of the plan. The fingerprints of the published models are removed first and written
-     * from the ledger (what each shadow was built from) after the publish, so a crash in between leaves no
-     * fingerprint claiming a table it does not describe.
+     * Publishes every model of the plan. The fingerprints of the published models and their ledger entries are
+     * removed first; the fingerprints are written from the ledger (what each shadow was built from) after the
+     * publish, so a crash in between leaves no fingerprint claiming a table it does not describe and no shadow
+     * that could be published a second time.
      */
     public static void run(StepContext ctx) {
         ctx.ensureSchemas();
@@ -51,11 +52,13 @@ public final class PublishStep {
         }
         Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
         publications.forEach(p -> recorder.forget(Fingerprints.MODEL, p.model()));
+        // Consumed before the publish: a publish that fails or is killed half-way can never be repeated from the
+        // same shadows by a later session:swap (which would swap the models already published back).
+        publications.forEach(p -> ledger.forget(p.model()));
         Timer timer = new Timer();
         st.dialect().publish(ctx.warehouse(), st, publications);
         long millis = timer.millis();
         for (Publication p : publications) {
-            ledger.forget(p.model());
             recorder.record(Fingerprints.MODEL, p.model(), fingerprints.get(p.model()));
             long rows = ctx.warehouse().queryLong(st.countRows("swap", p.model(), st.modelRelation(p.model(), false)));
             ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows, millis,

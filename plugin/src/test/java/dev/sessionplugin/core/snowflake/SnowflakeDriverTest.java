@@ -368,6 +368,8 @@ class SnowflakeDriverTest {
                 fake.statements().toString());
         assertEquals(-1, indexOf("DROP TABLE IF EXISTS analytics\\.session_summary__shadow"),
                 "the previous version is kept when the publish was undone");
+        assertTrue(indexOf("DELETE FROM session_meta\\.shadows WHERE model = 'session_summary'") < first,
+                "the ledger entry is consumed before the swap: a later session:swap cannot publish these shadows again");
     }
 
     @Test
