@@ -212,8 +212,9 @@ public final class Pipeline {
         Set<String> held = new HashSet<>();
         List<Plan.PlannedModel> publish = new java.util.ArrayList<>();
         for (Plan.PlannedModel m : ctx.plan().models()) { // build order: upstream first
-            if (failed.contains(m.name()) || m.models().stream().anyMatch(held::contains)
-                    || ctx.plan().verified().stream().anyMatch(v -> failed.contains(v.name()) && m.models().contains(v.name()))) {
+            // held: its own check failed, or it reads a model held back or failing, or a source whose check failed
+            if (failed.contains(m.name()) || m.models().stream().anyMatch(x -> held.contains(x) || failed.contains(x))
+                    || m.sources().stream().anyMatch(failed::contains)) {
                 held.add(m.name());
             } else {
                 publish.add(m);
