@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionplugin.core.report.Progress;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,16 +27,8 @@ class RunModesTest {
 
     void run(Goal goal, RunMode mode) {
         log.clear();
-        Pipeline.execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, null, null,
-                "test", RunOptions.DEFAULTS).withMode(mode), new Progress() {
-                    public void info(String line) {
-                        log.add(line);
-                    }
-
-                    public void warn(String line) {
-                        log.add("WARN " + line);
-                    }
-                });
+        TestProjects.execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, null, null,
+                "test", RunOptions.DEFAULTS).withMode(mode), log);
     }
 
     @Test

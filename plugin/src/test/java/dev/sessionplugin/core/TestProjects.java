@@ -73,8 +73,12 @@ public final class TestProjects {
 
     public static RunReport run(Path dir, Goal goal, String select, String sources, RunOptions options,
                                 List<String> log) {
-        RunRequest request = new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, select,
-                sources, "test", options);
+        return execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, select,
+                sources, "test", options), log);
+    }
+
+    /** Runs a request, collecting its progress lines in {@code log} (warnings prefixed "WARN "). */
+    public static RunReport execute(RunRequest request, List<String> log) {
         return Pipeline.execute(request, new Progress() {
             @Override
             public void info(String line) {

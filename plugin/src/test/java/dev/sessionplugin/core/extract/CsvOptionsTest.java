@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.Pipeline;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.TestProjects;
-import dev.sessionplugin.core.report.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +72,8 @@ class CsvOptionsTest {
     @Test
     void theSameOptionsRenderForSnowflake() throws Exception {
         project();
-        Pipeline.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
-                null, null, "test", RunOptions.DEFAULTS), new Progress() {
-                    public void info(String line) {
-                    }
-
-                    public void warn(String line) {
-                    }
-                });
+        TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, null, "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
         String visits = Files.readString(dir.resolve("target/session/rendered/stage/visits.load_csv.sql"));
         assertTrue(visits.contains("SKIP_HEADER = 1 FIELD_DELIMITER = ';' FIELD_OPTIONALLY_ENCLOSED_BY = ''''"), visits);
         assertTrue(visits.contains("NULL_IF = ('NA') DATE_FORMAT = 'DD/MM/YYYY' TIMESTAMP_FORMAT = 'DD/MM/YYYY HH24:MI'"),

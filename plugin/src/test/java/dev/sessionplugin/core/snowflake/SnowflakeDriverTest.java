@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionplugin.core.BundleValidator;
 import dev.sessionplugin.core.Credentials;
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.Pipeline;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.TestProjects;
-import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.superset.SupersetExportTestSupport;
 
 import java.nio.charset.StandardCharsets;
@@ -104,16 +102,8 @@ class SnowflakeDriverTest {
 
     void run(Goal goal) {
         RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, SECRET, null, null, null));
-        Pipeline.execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake", null,
-                null, "test", options), new Progress() {
-                    public void info(String line) {
-                        log.add(line);
-                    }
-
-                    public void warn(String line) {
-                        log.add("WARN " + line);
-                    }
-                });
+        TestProjects.execute(new RunRequest(goal, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake", null,
+                null, "test", options), log);
     }
 
     int indexOf(String regex) {
@@ -327,14 +317,8 @@ class SnowflakeDriverTest {
         script(true);
         run(Goal.RUN);
         RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, SECRET, null, null, null));
-        Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
-                null, "s3://other-bucket/daily/", "test", options), new Progress() {
-                    public void info(String line) {
-                    }
-
-                    public void warn(String line) {
-                    }
-                });
+        TestProjects.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, "s3://other-bucket/daily/", "test", options), new ArrayList<>());
         assertTrue(lastIndexOf("CREATE OR REPLACE STAGE raw\\.session_timestamp_stage\\s+URL = 's3://other-bucket/daily/'")
                 > indexOf("CREATE OR REPLACE STAGE raw\\.session_timestamp_stage\\s+URL = 's3://s3-geospatial/readonly/'"),
                 fake.statements().toString());

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionplugin.core.Credentials;
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.Pipeline;
 import dev.sessionplugin.core.RunRequest;
-import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.TestProjects;
 import dev.sessionplugin.core.extract.S3Server;
@@ -103,16 +101,8 @@ class SnowflakeRemoteSourceTest {
         int before = fake.statements().size();
         log = new ArrayList<>();
         RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, "secret", null, null, null));
-        Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
-                null, null, "test", options), new Progress() {
-                    public void info(String line) {
-                        log.add(line);
-                    }
-
-                    public void warn(String line) {
-                        log.add("WARN " + line);
-                    }
-                });
+        TestProjects.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, null, "test", options), log);
         return fake.statements().subList(before, fake.statements().size());
     }
 

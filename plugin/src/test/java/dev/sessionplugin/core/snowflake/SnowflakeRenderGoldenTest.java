@@ -3,10 +3,9 @@ package dev.sessionplugin.core.snowflake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.Pipeline;
+import dev.sessionplugin.core.TestProjects;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
-import dev.sessionplugin.core.report.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,14 +35,8 @@ class SnowflakeRenderGoldenTest {
         Files.createDirectories(dir.resolve("models"));
         Files.copy(SAMPLE.resolve("models/session_summary.sql.mustache"),
                 dir.resolve("models/session_summary.sql.mustache"));
-        Pipeline.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
-                null, null, "test", RunOptions.DEFAULTS), new Progress() {
-                    public void info(String line) {
-                    }
-
-                    public void warn(String line) {
-                    }
-                });
+        TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
+                null, null, "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
         TreeMap<String, String> rendered = read(dir.resolve("target/session/rendered"));
         if (Boolean.getBoolean("golden.update")) {
             for (var e : rendered.entrySet()) {
