@@ -40,7 +40,7 @@ CREATE OR REPLACE STAGE raw.user_session_channel_stage
 -- statement: stage/user_session_channel.header_format.sql
 -- The same CSV options without skipping the header, to read the header line through the stage.
 CREATE OR REPLACE FILE FORMAT raw.user_session_channel_header TYPE = CSV SKIP_HEADER = 0 FIELD_DELIMITER = ','
-  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8';
+  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE;
 -- statement: stage/user_session_channel.read_header.sql
 -- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
 SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3, t.$4 AS c4
@@ -48,12 +48,14 @@ FROM @raw.user_session_channel_stage/user_session_channel.csv (FILE_FORMAT => 'r
 LIMIT 1;
 -- statement: stage/user_session_channel.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+-- ESCAPE_UNENCLOSED_FIELD = NONE: a backslash in an unquoted field is data, as DuckDB reads it (the default would
+-- drop it and escape the next character).
 COPY INTO raw.user_session_channel_table
   FROM @raw.user_session_channel_stage
   FILES = ('user_session_channel.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
@@ -69,7 +71,7 @@ CREATE OR REPLACE STAGE raw.session_timestamp_stage
 -- statement: stage/session_timestamp.header_format.sql
 -- The same CSV options without skipping the header, to read the header line through the stage.
 CREATE OR REPLACE FILE FORMAT raw.session_timestamp_header TYPE = CSV SKIP_HEADER = 0 FIELD_DELIMITER = ','
-  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8';
+  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE;
 -- statement: stage/session_timestamp.read_header.sql
 -- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
 SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3
@@ -77,12 +79,14 @@ FROM @raw.session_timestamp_stage/session_timestamp.csv (FILE_FORMAT => 'raw.ses
 LIMIT 1;
 -- statement: stage/session_timestamp.load_csv.sql
 -- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+-- ESCAPE_UNENCLOSED_FIELD = NONE: a backslash in an unquoted field is data, as DuckDB reads it (the default would
+-- drop it and escape the next character).
 COPY INTO raw.session_timestamp_table
   FROM @raw.session_timestamp_stage
   FILES = ('session_timestamp.csv')
   FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
                  NULL_IF = ('')
-                 ENCODING = 'UTF8' ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+                 ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: ctas/user_session_channel.table_exists.sql
 -- Unquoted names are stored upper-case.
@@ -155,18 +159,38 @@ SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND
 DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: meta/session_summary.ledger_forget.sql
 DELETE FROM session_meta.shadows WHERE model = 'session_summary';
+-- statement: swap/session_summary.table_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
+-- statement: swap/publish.publish_log_create.sql
+-- One row per committed publish: after a COMMIT whose answer was lost, its row says whether it happened.
+CREATE TABLE IF NOT EXISTS session_meta.publishes (publish_id VARCHAR, models VARCHAR, published_at TIMESTAMP_NTZ);
+-- statement: swap/publish.publish_begin.sql
+-- Every model whose table keeps its columns is published in this one transaction: readers see all of them old or
+-- all new, a failure or a kill before COMMIT publishes none, and each table keeps its grants, policies and history.
+BEGIN TRANSACTION NAME session_publish;
+-- statement: swap/session_summary.insert_overwrite.sql
+-- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
+INSERT OVERWRITE INTO analytics.session_summary SELECT * FROM analytics.session_summary__shadow;
+-- statement: swap/publish.publish_log_write.sql
+INSERT INTO session_meta.publishes (publish_id, models, published_at) VALUES ('session-run <id of the run>', 'session_summary', SYSDATE());
+-- statement: swap/publish.publish_commit.sql
+COMMIT;
 -- statement: swap/session_summary.tag_shadow.sql
 -- Marks the new version with this publish's id, so after a SWAP whose answer was lost the run can see where the
 -- new version is instead of swapping again (which would swap it back).
 COMMENT ON TABLE analytics.session_summary__shadow IS 'session-run <id of the run>';
--- statement: swap/session_summary.table_exists.sql
--- Unquoted names are stored upper-case.
-SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
 -- statement: swap/session_summary.swap_tables.sql
 -- One statement, one transaction: readers see the old table or the new one, never neither.
 ALTER TABLE analytics.session_summary SWAP WITH analytics.session_summary__shadow;
+-- statement: swap/session_summary.tag_shadow.sql
+-- Marks the new version with this publish's id, so after a SWAP whose answer was lost the run can see where the
+-- new version is instead of swapping again (which would swap it back).
+COMMENT ON TABLE analytics.session_summary__shadow IS 'session-run <id of the run>';
 -- statement: swap/session_summary.first_publish.sql
 ALTER TABLE analytics.session_summary__shadow RENAME TO analytics.session_summary;
+-- statement: swap/session_summary.drop_shadow.sql
+DROP TABLE IF EXISTS analytics.session_summary__shadow;
 -- statement: swap/session_summary.drop_previous.sql
 DROP TABLE IF EXISTS analytics.session_summary__shadow;
 -- statement: meta/session_summary.fingerprint_forget.sql

@@ -70,7 +70,9 @@ public final class Pipeline {
         Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
                 project.descriptor().schemas().forEnvironment(request.mode().env()));
-        return new Setup(project, dialect, statements, Planner.plan(project, statements, selection(request)));
+        Plan plan = Planner.plan(project, statements, selection(request));
+        dialect.checkNames(plan, statements.schemas());
+        return new Setup(project, dialect, statements, plan);
     }
 
     private static Selection selection(RunRequest request) {
@@ -107,13 +109,18 @@ public final class Pipeline {
                 report.warn("recover an earlier run was interrupted (" + lock.interruptedRun() + "): "
                         + dialect.recover(warehouse, statements));
             }
+            if (!dryRun) {
+                dialect.verifySession(warehouse, statements);
+            }
             try (Dialect.Held targetLock = dialect.lockTarget(warehouse, statements,
                     Duration.ofSeconds(request.options().lockWaitSeconds()), report)) {
                 runSteps(request, project, ctx);
             }
+            report.statements(files.sent());
             report.finish(null);
         } catch (SessionException e) {
             files.writeJournal();
+            report.statements(files.sent());
             report.finish(e.getMessage());
             finish(request, project, report, dialect, progress);
             throw e;

@@ -75,6 +75,13 @@ public interface Dialect {
         return () -> { };
     }
 
+    /**
+     * Checks, once connected, what the engine only tells after login (e.g. that the named warehouse and database
+     * exist and the role may use them), so the run stops with the setting to fix instead of a later puzzle.
+     */
+    default void verifySession(Warehouse warehouse, Statements statements) {
+    }
+
     /** Something held until closed, whose release cannot fail the run. */
     interface Held extends AutoCloseable {
         @Override
@@ -137,12 +144,27 @@ public interface Dialect {
     }
 
     /** The engine's id of the statement that just ran, or null. */
+    /** Rejects names this engine cannot take as the dialect writes them (e.g. a reserved word left unquoted). */
+    default void checkNames(dev.sessionplugin.core.Plan plan, dev.sessionplugin.core.descriptor.Descriptor.Schemas schemas) {
+    }
+
+    /** Whether the error means the session is gone (expired, aborted) and only a new connection can go on. */
+    default boolean sessionGone(SQLException error) {
+        return false;
+    }
+
+    /** The engine's id of a statement that failed, or null. */
+    default String queryId(SQLException error) {
+        return null;
+    }
+
     default String queryId(java.sql.Statement statement) {
         return null;
     }
 
     /** Publishes every shadow under its live name: all or, where the engine cannot, each one atomically. */
-    void publish(Warehouse warehouse, Statements statements, List<Publication> publications);
+    void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
+                 dev.sessionplugin.core.report.Progress progress);
 
     /** The SQLAlchemy URI Superset connects with; never holds a secret. */
     String supersetUri(SupersetSpec superset, String schema);

@@ -187,7 +187,8 @@ public final class DuckDbDialect implements Dialect {
      * rewritten from the published tables and swapped in.
      */
     @Override
-    public void publish(Warehouse warehouse, Statements statements, List<Publication> publications) {
+    public void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
+                        dev.sessionplugin.core.report.Progress progress) {
         List<Boolean> live = publications.stream()
                 .map(p -> warehouse.queryLong(statements.tableExists("swap", p.model(), p.schema(), p.live())) > 0)
                 .toList();

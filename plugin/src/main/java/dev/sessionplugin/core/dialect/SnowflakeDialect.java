@@ -8,7 +8,6 @@ import dev.sessionplugin.core.descriptor.SnowflakeSettings;
 import dev.sessionplugin.core.descriptor.SupersetSpec;
 import dev.sessionplugin.core.extract.CsvHeader;
 import dev.sessionplugin.core.extract.LocalFile;
-import dev.sessionplugin.core.warehouse.AmbiguousOutcome;
 import dev.sessionplugin.core.warehouse.RunLock;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
@@ -33,9 +32,8 @@ import net.snowflake.client.api.driver.SnowflakeDriver;
 import net.snowflake.client.api.statement.SnowflakeStatement;
 
 /**
- * Snowflake through its JDBC driver. Every DDL statement commits on its own, so there is no transaction around a
- * publish: all checks of all models pass first, then each model is swapped in with one {@code ALTER TABLE ...
- * SWAP WITH} (atomic per model), and a failed swap swaps the earlier ones back. Names are written unquoted, so
+ * Snowflake through its JDBC driver. Every DDL statement commits on its own, so shadows are built and checked
+ * outside any transaction, and the publish uses DML ({@link SnowflakePublish}). Names are written unquoted, so
  * Snowflake stores them upper-case and the same logical names work from models, checks and Superset.
  */
 public final class SnowflakeDialect implements Dialect {
@@ -43,7 +41,7 @@ public final class SnowflakeDialect implements Dialect {
     public static final String NAME = "snowflake";
 
     /** Network, expired session, statement timeout: worth another try. Not 604, an operator's cancel. */
-    private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 630);
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(200015, 200016, 390114, 390111, 630);
 
     private static final Pattern UNKNOWN_HOST = Pattern.compile("UnknownHostException: ([^\\s:]+)");
 
@@ -61,11 +59,13 @@ public final class SnowflakeDialect implements Dialect {
 
     static final int STATEMENT_TIMEOUT_SECONDS = 6 * 3600;
     static final int QUEUED_TIMEOUT_SECONDS = 3600;
+    static final int LOCK_TIMEOUT_SECONDS = 900;
 
     private final SnowflakeSettings settings;
     private final Credentials credentials;
     private final String project;
     private final Path lockFile;
+    private volatile TableLock lease;
 
     public SnowflakeDialect(SnowflakeSettings settings, Credentials credentials, String project, Path lockFile) {
         this.settings = settings;
@@ -135,6 +135,8 @@ public final class SnowflakeDialect implements Dialect {
         props.setProperty("TIMEZONE", "UTC");
         props.setProperty("STATEMENT_TIMEOUT_IN_SECONDS", String.valueOf(STATEMENT_TIMEOUT_SECONDS));
         props.setProperty("STATEMENT_QUEUED_TIMEOUT_IN_SECONDS", String.valueOf(QUEUED_TIMEOUT_SECONDS));
+        // A write waiting behind another transaction's lock fails after minutes, not the default 12 hours.
+        props.setProperty("LOCK_TIMEOUT", String.valueOf(LOCK_TIMEOUT_SECONDS));
         if (credentials.hasToken()) {
             props.setProperty("authenticator", "PROGRAMMATIC_ACCESS_TOKEN");
             props.setProperty("token", credentials.token());
@@ -163,6 +165,28 @@ public final class SnowflakeDialect implements Dialect {
     private static void put(Properties props, String key, String value) {
         if (value != null && !value.isBlank()) {
             props.setProperty(key, value);
+        }
+    }
+
+    /** Names are written unquoted (so they match in any case); a reserved word would not parse that way. */
+    @Override
+    public void checkNames(dev.sessionplugin.core.Plan plan, dev.sessionplugin.core.descriptor.Descriptor.Schemas schemas) {
+        List<String[]> named = new ArrayList<>();
+        plan.models().forEach(m -> named.add(new String[] {"model", m.name()}));
+        for (var source : plan.sources()) {
+            named.add(new String[] {"source", source.name()});
+            named.add(new String[] {"table of source " + source.name(), source.table()});
+            source.columns().forEach(c -> named.add(new String[] {"column of source " + source.name(), c.name()}));
+        }
+        for (String schema : List.of(schemas.staging(), schemas.published(), schemas.audit(), schemas.meta())) {
+            named.add(new String[] {"schema", schema});
+        }
+        for (String[] n : named) {
+            if (ReservedWords.SNOWFLAKE.contains(n[1].toUpperCase(Locale.ROOT))) {
+                throw SessionException.config(Location.of("pipeline.yaml"), "the " + n[0] + " name '" + n[1]
+                        + "' is a reserved word in Snowflake: written unquoted, as every name is, it does not parse",
+                        "rename it (e.g. " + n[1] + "_name or " + n[1] + "s)");
+            }
         }
     }
 
@@ -202,6 +226,17 @@ public final class SnowflakeDialect implements Dialect {
     public void prepare(Statement statement, Sql sql) throws SQLException {
         statement.unwrap(SnowflakeStatement.class).setParameter("QUERY_TAG",
                 "session:" + project + ":" + sql.subject() + ":" + sql.step());
+    }
+
+    /** 390114: the session's token expired; 390111: the session no longer exists. */
+    @Override
+    public boolean sessionGone(SQLException error) {
+        return error.getErrorCode() == 390114 || error.getErrorCode() == 390111;
+    }
+
+    @Override
+    public String queryId(SQLException error) {
+        return error instanceof net.snowflake.client.api.exception.SnowflakeSQLException sf ? sf.getQueryId() : null;
     }
 
     @Override
@@ -304,12 +339,16 @@ public final class SnowflakeDialect implements Dialect {
         if (!warehouse.executes()) {
             return; // rendered only: no header was read
         }
+        if (rows.isEmpty()) { // through a stage, a missing object and an empty one both read as no rows
+            throw SessionException.data(Location.of(file.display()), "Snowflake read no header line from "
+                    + file.display() + ": the object is missing at the stage's location, or empty", "check that the "
+                    + "object exists where the source points (snowflake.sources or -Dsession.sources), is not empty, "
+                    + "and that the stage's role can read it");
+        }
         List<String> found = new ArrayList<>();
-        if (!rows.isEmpty()) {
-            for (Object cell : rows.get(0).values()) {
-                if (cell != null) {
-                    found.add(String.valueOf(cell).strip());
-                }
+        for (Object cell : rows.get(0).values()) {
+            if (cell != null) {
+                found.add(String.valueOf(cell).strip());
             }
         }
         CsvHeader.compare(file, found);
@@ -325,7 +364,13 @@ public final class SnowflakeDialect implements Dialect {
     public long load(Warehouse warehouse, Sql load, String file) {
         long rows = 0;
         int loaded = 0;
-        for (Map<String, Object> row : warehouse.queryRows(load, 1000)) {
+        List<Map<String, Object>> answer;
+        try {
+            answer = warehouse.queryRows(load, 1000);
+        } catch (SessionException e) {
+            throw LoadError.of(e, file).orElseThrow(() -> e);
+        }
+        for (Map<String, Object> row : answer) {
             if (Warehouse.value(row, "rows_loaded") == null) {
                 continue; // "Copy executed with 0 files processed."
             }
@@ -361,77 +406,11 @@ public final class SnowflakeDialect implements Dialect {
         }
     }
 
-    /**
-     * All checks have passed when this runs. Each shadow is first tagged with this publish's id; then each model:
-     * SWAP WITH its shadow when the live table exists (atomic), else RENAME the shadow. If model k fails, models
-     * 1..k-1 are swapped back (a swap is its own inverse while the shadow holds the old version). Only then are
-     * the shadows, now holding the old versions, dropped. A SWAP or RENAME is never repeated blindly: when its
-     * answer is lost, the tag shows whether it ran.
-     */
+    /** See {@link SnowflakePublish}: one transaction for every model that keeps its columns. */
     @Override
-    public void publish(Warehouse warehouse, Statements st, List<Publication> publications) {
-        String tag = "session-run " + (warehouse.executes() ? java.util.UUID.randomUUID() : "<id of the run>");
-        for (Publication p : publications) {
-            warehouse.update(st.sql("swap", p.model(), "tag_shadow", Map.of("table", relation(p.schema(), p.shadow()),
-                    "tag", literal(tag))));
-        }
-        List<Publication> swapped = new ArrayList<>();
-        List<Publication> renamed = new ArrayList<>();
-        for (Publication p : publications) {
-            boolean live = warehouse.queryLong(st.tableExists("swap", p.model(), p.schema(), p.live())) > 0;
-            try {
-                if (live || !warehouse.executes()) {
-                    exchange(warehouse, st, p, st.swap(p.model(), p.schema(), p.live(), p.shadow()), p.live(), tag);
-                    swapped.add(p);
-                }
-                if (!live || !warehouse.executes()) {
-                    exchange(warehouse, st, p, st.rename("swap", p.model(), "first_publish", p.schema(), p.shadow(),
-                            p.live()), p.live(), tag);
-                    renamed.add(p);
-                }
-            } catch (SessionException e) {
-                undo(warehouse, st, swapped, renamed, tag);
-                throw new SessionException(e.kind(), e.location(), "publishing " + p.model() + " failed, earlier "
-                        + "models were put back: " + e.reason(), e.hint(), e);
-            }
-        }
-        for (Publication p : swapped) {
-            warehouse.update(st.dropTable("swap", p.model(), "drop_previous", p.schema(), p.shadow()));
-        }
-    }
-
-    /**
-     * Runs a SWAP or RENAME once. If its answer is lost, the tagged new version shows whether it ran: found under
-     * {@code tagged} it did; otherwise it did not, and it is sent once more.
-     */
-    private void exchange(Warehouse warehouse, Statements st, Publication p, Sql statement, String tagged,
-                          String tag) {
-        try {
-            warehouse.update(statement.once());
-        } catch (AmbiguousOutcome lost) {
-            if (!tag.equals(commentOf(warehouse, st, p, tagged))) {
-                warehouse.update(statement.once());
-            }
-        }
-    }
-
-    private String commentOf(Warehouse warehouse, Statements st, Publication p, String table) {
-        List<Map<String, Object>> rows = warehouse.queryRows(st.sql("swap", p.model(), "table_comment",
-                Map.of("schema_name", literal(p.schema()), "table_name", literal(table))).named("where_is_" + table), 1);
-        Object comment = rows.isEmpty() ? null : Warehouse.value(rows.get(0), "comment");
-        return comment == null ? null : String.valueOf(comment);
-    }
-
-    private void undo(Warehouse warehouse, Statements st, List<Publication> swapped, List<Publication> renamed,
-                      String tag) {
-        for (Publication p : swapped) {
-            exchange(warehouse, st, p, st.swap(p.model(), p.schema(), p.live(), p.shadow()).named("undo_swap"),
-                    p.shadow(), tag);
-        }
-        for (Publication p : renamed) {
-            exchange(warehouse, st, p, st.rename("swap", p.model(), "undo_first_publish", p.schema(), p.live(),
-                    p.shadow()), p.shadow(), tag);
-        }
+    public void publish(Warehouse warehouse, Statements st, List<Publication> publications,
+                        dev.sessionplugin.core.report.Progress progress) {
+        new SnowflakePublish(warehouse, st, lease, progress).publish(publications);
     }
 
     @Override
@@ -469,17 +448,49 @@ public final class SnowflakeDialect implements Dialect {
         return RunLock.acquire(lockFile, wait);
     }
 
+    /**
+     * Snowflake accepts a login naming a warehouse or database that does not exist (or that the role may not use)
+     * and leaves it unset; every later statement would then fail with a message about USE commands.
+     */
+    @Override
+    public void verifySession(Warehouse warehouse, Statements statements) {
+        List<Map<String, Object>> rows = warehouse.queryRows(statements.sql("setup", "session", "whoami", Map.of()), 1);
+        if (rows.isEmpty()) {
+            return;
+        }
+        String role = String.valueOf(Warehouse.value(rows.get(0), "role_name"));
+        List<String> missing = new ArrayList<>();
+        if (Warehouse.value(rows.get(0), "warehouse_name") == null) {
+            missing.add("warehouse " + (settings.warehouse() == null ? "(none named: snowflake.warehouse)"
+                    : settings.warehouse()));
+        }
+        if (Warehouse.value(rows.get(0), "database_name") == null) {
+            missing.add("database " + (settings.database() == null ? "(none named: snowflake.database)"
+                    : settings.database()));
+        }
+        if (!missing.isEmpty()) {
+            throw SessionException.config(Location.of("pipeline.yaml"), "logged in to Snowflake as role " + role
+                    + ", but the session has no " + String.join(" and no ", missing) + ": it does not exist, or the "
+                    + "role may not use it", "check snowflake.warehouse / snowflake.database in pipeline.yaml, and "
+                    + "grant the role USAGE on them (GRANT USAGE ON WAREHOUSE ... TO ROLE " + role + ")");
+        }
+    }
+
     /** A lock table in the meta schema: runs from other machines on the same schema wait or fail fast. */
     @Override
     public Held lockTarget(Warehouse warehouse, Statements statements, Duration wait,
                            dev.sessionplugin.core.report.Progress progress) {
-        return warehouse.executes() ? TableLock.acquire(warehouse, statements, wait, progress) : () -> { };
+        if (!warehouse.executes()) {
+            return () -> { };
+        }
+        lease = TableLock.acquire(warehouse, statements, wait, progress);
+        return lease;
     }
 
-    /** Shadows are rebuilt by the next run and published tables only ever change by an atomic SWAP. */
+    /** Shadows are rebuilt by the next run; a publish cut off before COMMIT was rolled back by Snowflake. */
     @Override
     public String recover(Warehouse warehouse, Statements statements) {
-        return "nothing to repair: shadows are rebuilt, and published tables change only by atomic swaps";
+        return "nothing to repair: shadows are rebuilt, and a publish is one transaction or one atomic statement";
     }
 
     /** {@code snowflake://USER[:XXXXXXXXXX]@account/DATABASE/SCHEMA?role=..&warehouse=..}, never a secret. */

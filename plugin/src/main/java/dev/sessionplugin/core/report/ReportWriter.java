@@ -105,6 +105,16 @@ public final class ReportWriter {
             checks.add(m);
         }
         root.put("checks", checks);
+        root.put("statements", report.statements().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.file());
+            m.put("step", s.step());
+            m.put("subject", s.subject());
+            m.put("status", s.ok() ? "ok" : "failed");
+            m.put("query_id", s.queryId());
+            m.put("duration_ms", s.millis());
+            return m;
+        }).toList());
         root.put("checks_not_run", report.notRun().stream().map(d -> Map.of("subject", d.subject(), "name", d.name(),
                 "type", d.type(), "status", "skipped", "reason", report.skipReason(d))).toList());
         return root;

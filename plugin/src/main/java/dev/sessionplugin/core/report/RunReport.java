@@ -30,6 +30,7 @@ public final class RunReport implements Progress {
     private final List<Declared> declared = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> skipReasons = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> rendered = Collections.synchronizedList(new ArrayList<>());
+    private volatile List<dev.sessionplugin.core.warehouse.RenderedFiles.Sent> statements = List.of();
     private Instant finished;
     private String failure;
 
@@ -61,6 +62,15 @@ public final class RunReport implements Progress {
     /** A check whose statements were written but not run (session:render). */
     public void rendered(String subject, String name) {
         rendered.add(subject + "/" + name);
+    }
+
+    /** Every statement the run sent, in order, with the engine's query id. */
+    public void statements(List<dev.sessionplugin.core.warehouse.RenderedFiles.Sent> sent) {
+        statements = List.copyOf(sent);
+    }
+
+    public List<dev.sessionplugin.core.warehouse.RenderedFiles.Sent> statements() {
+        return statements;
     }
 
     public List<Declared> notRun() {

@@ -56,7 +56,7 @@ public final class PublishStep {
         // same shadows by a later session:swap (which would swap the models already published back).
         publications.forEach(p -> ledger.forget(p.model()));
         Timer timer = new Timer();
-        st.dialect().publish(ctx.warehouse(), st, publications);
+        st.dialect().publish(ctx.warehouse(), st, publications, ctx.report());
         long millis = timer.millis();
         for (Publication p : publications) {
             recorder.record(Fingerprints.MODEL, p.model(), fingerprints.get(p.model()));

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 public final class JdbcWarehouse implements Warehouse {
 
     private final Dialect dialect;
-    private final Connection connection;
+    private volatile Connection connection;
+    private volatile boolean pinned;
     private final RenderedFiles files;
     private final Retry retry;
     private volatile String lastQueryId;
@@ -137,13 +138,40 @@ public final class JdbcWarehouse implements Warehouse {
     private <T> T run(Sql sql, Work<T> work) {
         files.write(sql);
         return retry.call(dialect, sql, () -> {
+            long start = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
                 dialect.prepare(statement, sql);
                 T result = work.run(statement);
                 lastQueryId = dialect.queryId(statement);
+                files.ran(sql, lastQueryId, (System.nanoTime() - start) / 1_000_000, true);
                 return result;
+            } catch (SQLException e) {
+                files.ran(sql, dialect.queryId(e), (System.nanoTime() - start) / 1_000_000, false);
+                if (dialect.sessionGone(e)) {
+                    if (pinned) {
+                        throw dialect.translate(e, sql); // its transaction went with it: nothing to retry in
+                    }
+                    reconnect();
+                }
+                throw e;
             }
         });
+    }
+
+    /** A new session in place of one that expired; statements outside a transaction then go on in it. */
+    private void reconnect() throws SQLException {
+        Connection gone = connection;
+        connection = dialect.connect();
+        try {
+            gone.close();
+        } catch (SQLException ignored) {
+            // already unusable
+        }
+    }
+
+    @Override
+    public void pinSession(boolean pinned) {
+        this.pinned = pinned;
     }
 
     @Override

@@ -17,6 +17,11 @@ public final class RenderedFiles {
     private final Path dir;
     private final String display;
     private final java.util.List<Sql> journal = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final java.util.List<Sent> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** A statement that ran (or failed) on the engine, with the engine's id for it where it gives one. */
+    public record Sent(String file, String step, String subject, String queryId, long millis, boolean ok) {
+    }
 
     /** @param display how the folder is shown to the user, e.g. {@code target/session/rendered} */
     public RenderedFiles(Path dir, String display) {
@@ -57,6 +62,17 @@ public final class RenderedFiles {
         } catch (IOException e) {
             throw SessionException.io(Location.of(display), "cannot write the statement journal: " + e.getMessage(),
                     "check that the build directory is writable", e);
+        }
+    }
+
+    /** Notes that {@code sql} ran: what {@code run_results.json} lists under {@code statements}. */
+    public void ran(Sql sql, String queryId, long millis, boolean ok) {
+        sent.add(new Sent(sql.relativePath(), sql.step(), sql.subject(), queryId, millis, ok));
+    }
+
+    public java.util.List<Sent> sent() {
+        synchronized (sent) {
+            return java.util.List.copyOf(sent);
         }
     }
 

@@ -109,7 +109,7 @@ public final class RunLock implements AutoCloseable {
         return "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
     }
 
-    private static String host() {
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -39,6 +39,13 @@ public interface Warehouse extends AutoCloseable {
     /** Another warehouse on the same target for another thread (a dry run shares itself). */
     Warehouse fork();
 
+    /**
+     * While pinned, statements must run in the current session (an explicit transaction lives in it): a session
+     * that is gone fails the statement instead of being replaced by a new one.
+     */
+    default void pinSession(boolean pinned) {
+    }
+
     /** Runs {@code work} in one transaction: all of it commits, or on any error none of it does. */
     <T> T inTransaction(Supplier<T> work);
 

@@ -1,16 +1,14 @@
 package dev.sessionplugin.core.snowflake;
 
-import static dev.sessionplugin.core.snowflake.FakeSnowflake.Answer;
-import static dev.sessionplugin.core.snowflake.FakeSnowflake.columns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionplugin.core.Credentials;
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.RunRequest;
-import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.TestProjects;
 import dev.sessionplugin.core.extract.S3Server;
+import dev.sessionplugin.core.snowflake.emulator.SnowflakeEmulator;
+import dev.sessionplugin.core.snowflake.emulator.SnowflakeEmulator.Answer;
+import dev.sessionplugin.core.snowflake.emulator.StageStorage;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files Snowflake reads itself through a stage are fingerprinted by what the stage lists for them (md5, size,
- * last-modified); the fake answers LIST from the objects on the S3 test server, as Snowflake would from the bucket.
+ * last-modified); the emulator's stage reads the objects of the S3 test server, as Snowflake would the bucket.
  * An unchanged object is not loaded again, a changed one is, and one the listing does not show counts as changed.
  */
 class SnowflakeRemoteSourceTest {
 
     @TempDir
     Path dir;
-    FakeSnowflake fake;
+    SnowflakeEmulator fake;
     S3Server s3;
     List<String> log = new ArrayList<>();
 
@@ -43,30 +41,8 @@ class SnowflakeRemoteSourceTest {
         s3.bucket("feed");
         put("user_session_channel.csv", "userId,sessionId,channel\nu1,s1,Direct\nu2,s2,Naver\n");
         put("session_timestamp.csv", "sessionId,ts\ns1,2019-05-01 10:00:00\ns2,2019-05-02 10:00:00\n");
-        fake = new FakeSnowflake().keepFingerprints();
-        TestProjects.write(dir, "pipeline.yaml", """
-                snowflake:
-                  url: %s
-                  account: myorg-myaccount
-                  user: SESSION_SVC
-                  database: SESSION_DB
-                  sources: s3://feed/daily/
-                """.formatted(fake.jdbcUrl()) + TestProjects.DESCRIPTOR);
-        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
-        fake.onEach("LIST '@raw\\.\\w+_stage/([^']+)'", this::listing)
-                .on("INFORMATION_SCHEMA.(TABLES|SCHEMATA)", Answer.count(1))
-                .on("FILE_FORMAT => 'raw.user_session_channel_header'",
-                        SnowflakeDriverTest.header("userId", "sessionId", "channel"))
-                .on("FILE_FORMAT => 'raw.session_timestamp_header'", SnowflakeDriverTest.header("sessionId", "ts"))
-                .on("COPY INTO raw\\.user_session_channel_table", SnowflakeDriverTest.copied("user_session_channel.csv",
-                        "LOADED", 2))
-                .on("COPY INTO raw\\.session_timestamp_table", SnowflakeDriverTest.copied("session_timestamp.csv",
-                        "LOADED", 2))
-                .on("FROM session_meta\\.shadows WHERE", Answer.count(1))
-                .on("SELECT COUNT\\(\\*\\) FROM audit\\.", Answer.count(0))
-                .on("SELECT COUNT\\(\\*\\) FROM analytics\\.", Answer.count(2))
-                .on("SELECT \\* FROM analytics\\.session_summary(__shadow)? LIMIT 0", Answer.rows(columns(
-                        "USERID", "text", "SESSIONID", "text", "CHANNEL", "text", "TS", "timestamp_ntz"), List.of()));
+        fake = new SnowflakeEmulator().storage(StageStorage.s3(s3.client()));
+        SnowflakeProjects.write(dir, fake.jdbcUrl(), "s3://feed/daily/", "", "");
     }
 
     @AfterEach
@@ -77,21 +53,6 @@ class SnowflakeRemoteSourceTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
-    /** What LIST @stage/<file> answers: the object's row, or none when it is not in the bucket. */
-    Answer listing(String sql) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("LIST '@raw\\.\\w+_stage/([^']+)'").matcher(sql);
-        String file = m.find() ? m.group(1) : "?";
-        List<List<String>> rows = new ArrayList<>();
-        try {
-            var head = s3.client().headObject(b -> b.bucket("feed").key("daily/" + file));
-            rows.add(List.of("s3://feed/daily/" + file, String.valueOf(head.contentLength()),
-                    head.eTag().replace("\"", ""), String.valueOf(head.lastModified())));
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException missing) {
-            // not listed
-        }
-        return Answer.rows(columns("name", "text", "size", "fixed", "md5", "text", "last_modified", "text"), rows);
-    }
-
     void put(String name, String text) {
         s3.put("feed", "daily/" + name, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -100,9 +61,7 @@ class SnowflakeRemoteSourceTest {
     List<String> run() {
         int before = fake.statements().size();
         log = new ArrayList<>();
-        RunOptions options = RunOptions.DEFAULTS.withCredentials(id -> new Credentials(null, "secret", null, null, null));
-        TestProjects.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
-                null, null, "test", options), log);
+        SnowflakeProjects.run(dir, Goal.RUN, null, "secret", log);
         return fake.statements().subList(before, fake.statements().size());
     }
 
@@ -115,7 +74,7 @@ class SnowflakeRemoteSourceTest {
         List<String> first = run();
         assertEquals(1, copies(first, "session_timestamp_table"));
         assertEquals(1, copies(first, "user_session_channel_table"));
-        assertTrue(fake.fingerprints().containsKey("source:session_timestamp"), fake.fingerprints().toString());
+        assertEquals(List.of("source:session_timestamp"), fake.read("SELECT node FROM session_meta.fingerprints WHERE node = 'source:session_timestamp'"));
 
         List<String> second = run();
         assertEquals(0, copies(second, "session_timestamp_table"), second.toString());
@@ -133,7 +92,8 @@ class SnowflakeRemoteSourceTest {
     @Test
     void anObjectWhoseVersionCannotBeReadIsReloadedEveryRun() {
         run();
-        s3.delete("feed", "daily/user_session_channel.csv");
+        fake.on("LIST '@raw\\.user_session_channel_stage", Answer.error("003001", "42501",
+                "SQL access control error:\nInsufficient privileges to operate on stage 'USER_SESSION_CHANNEL_STAGE'"));
         List<String> sent = run();
         assertEquals(1, copies(sent, "user_session_channel_table"), sent.toString());
         assertTrue(log.stream().anyMatch(l -> l.matches("stage +user_session_channel +loaded again: the warehouse "
