@@ -284,6 +284,9 @@ class SnowflakeDriverTest {
         String login = fake.logins().get(0);
         assertTrue(login.contains("\"TIMEZONE\":\"UTC\""), login);
         assertTrue(login.contains("\"STATEMENT_TIMEOUT_IN_SECONDS\""), login);
+        assertTrue(login.contains("\"LOCK_TIMEOUT\":\"900\""), login);
+        assertTrue(login.contains("\"PLATFORM\":[\"disabled\"]"), "the driver probes no cloud metadata host: " + login);
+        assertFalse(login.contains("DISABLE_PLATFORM_DETECTION"), "not forwarded to the server as a session parameter");
         String rows = fake.read("SELECT COUNT(*) FROM analytics.session_summary").get(0);
         assertTrue(log.stream().anyMatch(l -> l.matches("ctas +session_summary +OK +" + rows + " rows.*")),
                 "CTAS is DDL on Snowflake: the rows are counted, not taken from the update count: " + log);
