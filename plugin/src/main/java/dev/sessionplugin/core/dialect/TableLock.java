@@ -34,7 +34,7 @@ final class TableLock implements Dialect.Held {
     private final Warehouse beat;
     private final ScheduledExecutorService heartbeat;
 
-    private TableLock(Warehouse warehouse, Statements st, String holder) {
+    private TableLock(Warehouse warehouse, Statements st, String holder, Duration every) {
         this.warehouse = warehouse;
         this.st = st;
         this.holder = holder;
@@ -44,10 +44,15 @@ final class TableLock implements Dialect.Held {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static TableLock acquire(Warehouse warehouse, Statements st, Duration wait, Progress progress) {
+        return acquire(warehouse, st, wait, progress, HEARTBEAT);
+    }
+
+    /** Claims the lease, beating {@code every} while held. */
+    static TableLock acquire(Warehouse warehouse, Statements st, Duration wait, Progress progress, Duration every) {
         st.ensureSchema(warehouse, "lock", st.schemas().meta());
         warehouse.update(sql(st, "run_lock_create", Map.of()));
         String holder = RunLock.holder() + " run " + UUID.randomUUID().toString().substring(0, 8);
@@ -60,7 +65,7 @@ final class TableLock implements Dialect.Held {
                     "session_id", session == null ? "NULL" : st.dialect().literal(String.valueOf(session))));
             claim.put("takeover", takeover == null ? false : st.dialect().literal(takeover));
             if (warehouse.update(sql(st, "run_lock_claim", claim)) > 0) {
-                return new TableLock(warehouse, st, holder);
+                return new TableLock(warehouse, st, holder, every);
             }
             Map<String, Object> lease = current(warehouse, st);
             String other = String.valueOf(Warehouse.value(lease, "holder"));
@@ -102,7 +107,11 @@ final class TableLock implements Dialect.Held {
     public void close() {
         heartbeat.shutdownNow();
         beat.close();
-        warehouse.update(sql(st, "run_lock_release", Map.of("holder", st.dialect().literal(holder))));
+        try {
+            warehouse.update(sql(st, "run_lock_release", Map.of("holder", st.dialect().literal(holder))));
+        } catch (SessionException e) {
+            // not freed: the lease goes silent and the next run takes it over; the run's outcome stands
+        }
     }
 
     private static Map<String, Object> current(Warehouse warehouse, Statements st) {
