@@ -14,6 +14,8 @@ public enum Goal {
     RUN,
     /** Write every statement a run would send, without connecting. */
     RENDER,
+    /** Bind every model and check without data or account; write the catalog. */
+    COMPILE,
     /** Export the published models as a Superset import bundle. */
     EXPORT_SUPERSET;
 

@@ -98,6 +98,15 @@ public final class Pipeline {
             plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
             plan.checks().forEach(c -> report.declare(c.subject(), c.name(), CheckSpec.CUSTOM));
         }
+        if (request.goal() == Goal.RUN || request.goal() == Goal.TEST) {
+            try { // before anything connects: a model that does not bind stops the run here
+                dev.sessionplugin.core.compile.Compilation.run(request, report);
+            } catch (SessionException e) {
+                report.finish(e.getMessage());
+                finish(request, project, report, dialect, progress);
+                throw e;
+            }
+        }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
         boolean dryRun = request.goal() == Goal.RENDER;

@@ -22,6 +22,23 @@ public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel>
      */
     public record PlannedModel(String name, SqlFile file, ModelSpec spec, String select, String canonical,
                                Set<String> models, Set<String> sources) {
+
+        private static final java.util.regex.Pattern ENGINE_LINE = java.util.regex.Pattern.compile("\\bLINE (\\d+):");
+
+        /**
+         * The line of this model's file that an engine error points at: the engine counts lines from the start of
+         * the statement it ran ({@code LINE n:}), and the SELECT starts after the statement template's own lines.
+         * 0 when the engine names no line.
+         */
+        public int lineOf(String statement, String engineMessage) {
+            java.util.regex.Matcher line = ENGINE_LINE.matcher(engineMessage);
+            int at = statement.indexOf(select);
+            if (!line.find() || at < 0) {
+                return 0;
+            }
+            int before = (int) statement.substring(0, at).chars().filter(c -> c == '\n').count();
+            return Math.max(1, Integer.parseInt(line.group(1)) - before);
+        }
     }
 
     /** A project check file that returns failing rows, tied to the models it reads. */

@@ -63,12 +63,37 @@ class PipelineBenchmark {
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
         planning();
+        compiling();
         running();
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);
         System.out.println("bench: wrote " + OUT.resolve("results.json").toAbsolutePath());
+    }
+
+    /** session:compile in process: render, plan and bind every model as a view in an in-memory engine. */
+    void compiling() throws Exception {
+        for (int models : new int[] {1_000, 10_000}) {
+            Path dir = GeneratedProject.write(clean(OUT.resolve("compile-" + models)), models);
+            List<Double> ms = new ArrayList<>();
+            for (int run = 0; run <= 3; run++) {
+                long start = System.nanoTime();
+                var result = dev.sessionplugin.core.compile.Compiler.compile(new dev.sessionplugin.core.RunRequest(
+                        dev.sessionplugin.core.Goal.COMPILE, dir, Path.of("pipeline.yaml"), dir.resolve("target"),
+                        null, null, null, "bench", dev.sessionplugin.core.RunOptions.DEFAULTS));
+                double elapsed = (System.nanoTime() - start) / 1e6;
+                if (!result.ok() || result.catalog().models().size() != models) {
+                    throw new AssertionError("compiled " + result.catalog().models().size() + " of " + models + ": "
+                            + result.errors().stream().limit(3).toList());
+                }
+                if (run > 0) {
+                    ms.add(elapsed); // run 0 warms the JIT
+                }
+            }
+            results.put("compile_ms_" + models + "_models", round(median(ms)));
+            print("compile " + models + " models (ms)", ms);
+        }
     }
 
     void planning() throws Exception {

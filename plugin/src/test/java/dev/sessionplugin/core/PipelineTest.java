@@ -164,6 +164,7 @@ class PipelineTest {
         SessionException e = failure(() -> run(dir, Goal.TEST));
         assertTrue(e.getMessage().contains("names unknown column 'session_id'"), e.getMessage());
         assertTrue(e.hint().contains("userId, sessionId, channel, ts"), e.hint());
+        assertEquals("pipeline.yaml:14:9", e.location().toString(), "found by compile, at the check");
     }
 
     @Test
@@ -174,7 +175,8 @@ class PipelineTest {
         assertEquals(Kind.CONFIG, e.kind());
         assertEquals("models/session_summary.sql.mustache:1", e.location().toString());
         assertTrue(e.getMessage().contains("Binder Error"), e.getMessage());
-        assertTrue(e.hint().contains("target/session/rendered/ctas/session_summary.ctas_shadow.sql"), e.hint());
+        assertTrue(e.hint().contains("target/session/compiled/compile/session_summary.compile_model.sql"), e.hint());
+        assertTrue(e.hint().contains("nothing was loaded or built"), e.hint());
     }
 
     @Test

@@ -50,8 +50,16 @@ public final class DuckDbDialect implements Dialect {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /** An engine in memory, for binding models without data (session:compile): nothing is written to disk. */
+    public static DuckDbDialect inMemory() {
+        return new DuckDbDialect(null, null);
+    }
+
     @Override
     public Connection connect() throws SQLException {
+        if (file == null) {
+            return new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        }
         try {
             java.nio.file.Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {

@@ -21,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class CtasStep {
 
-    private static final Pattern ENGINE_LINE = Pattern.compile("\\bLINE (\\d+):");
 
     private CtasStep() {
     }
@@ -128,26 +125,12 @@ public final class CtasStep {
         } catch (SessionException e) {
             ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(), e.reason(), file));
             if (e.kind() == SessionException.Kind.CONFIG) {
-                throw new SessionException(e.kind(), Location.of(model.file().display(), modelLine(ctas, model, e)),
+                throw new SessionException(e.kind(), Location.of(model.file().display(), model.lineOf(ctas.text(), e.reason())),
                         "model '" + model.name() + "' failed to build: " + e.reason(), "fix the model's SELECT; the "
                         + "statement as it ran is in " + file, e);
             }
             throw e;
         }
-    }
-
-    /**
-     * The engine counts lines from the start of the statement it ran ({@code LINE n:}); the model's SELECT starts
-     * further down, after the template's own lines. 0 when the engine names no line.
-     */
-    static int modelLine(Sql ctas, PlannedModel model, SessionException e) {
-        Matcher line = ENGINE_LINE.matcher(e.reason());
-        int at = ctas.text().indexOf(model.select());
-        if (!line.find() || at < 0) {
-            return 0;
-        }
-        int before = (int) ctas.text().substring(0, at).chars().filter(c -> c == '\n').count();
-        return Math.max(1, Integer.parseInt(line.group(1)) - before);
     }
 
     private static void requireStaged(StepContext ctx) {

@@ -23,16 +23,28 @@ public final class RenderedFiles {
     public record Sent(String file, String step, String subject, String queryId, long millis, boolean ok) {
     }
 
+    private final boolean eachStatement;
+
     /** @param display how the folder is shown to the user, e.g. {@code target/session/rendered} */
     public RenderedFiles(Path dir, String display) {
+        this(dir, display, true);
+    }
+
+    private RenderedFiles(Path dir, String display, boolean eachStatement) {
         this.dir = dir;
         this.display = display;
+        this.eachStatement = eachStatement;
+    }
+
+    /** Files for many quick statements (compile): each is journaled, and written only when asked ({@link #document}). */
+    public static RenderedFiles onRequest(Path dir, String display) {
+        return new RenderedFiles(dir, display, false);
     }
 
     /** Writes a statement that is about to be sent, and notes it in the journal. */
     public String write(Sql sql) {
         journal.add(sql);
-        return document(sql);
+        return eachStatement ? document(sql) : displayOf(sql);
     }
 
     /** Writes a statement for the reader only (e.g. a check's bare query); it is not sent, so not journaled. */

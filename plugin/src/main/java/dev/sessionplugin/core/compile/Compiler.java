@@ -1,0 +1,177 @@
+package dev.sessionplugin.core.compile;
+
+import dev.sessionplugin.core.Location;
+import dev.sessionplugin.core.Plan;
+import dev.sessionplugin.core.Plan.PlannedModel;
+import dev.sessionplugin.core.Planner;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.descriptor.CheckSpec;
+import dev.sessionplugin.core.descriptor.Project;
+import dev.sessionplugin.core.descriptor.SourceSpec;
+import dev.sessionplugin.core.dialect.Dialects;
+import dev.sessionplugin.core.dialect.DuckDbDialect;
+import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.graph.Selection;
+import dev.sessionplugin.core.render.TemplateFolder;
+import dev.sessionplugin.core.warehouse.JdbcWarehouse;
+import dev.sessionplugin.core.warehouse.RenderedFiles;
+import dev.sessionplugin.core.warehouse.Retry;
+import dev.sessionplugin.core.warehouse.Sql;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binds the whole project without data: an in-memory DuckDB gets an empty table per source with its declared
+ * types, then every model, in dependency order, as a view over them. The engine's binder finds unknown columns and
+ * relations, type errors and ambiguous names; each error is mapped back to the model file's line. Checks that name
+ * a column the model does not produce are errors too. Models are rendered for DuckDB whatever the target: on
+ * another target, SQL DuckDB does not know (its functions, its syntax) cannot be checked offline and is reported
+ * as such instead of failing a valid project.
+ */
+public final class Compiler {
+
+    /** What a compile found: the catalog of what bound, the errors, and what could not be checked offline. */
+    public record Result(Catalog catalog, List<CompileError> errors, List<String> unchecked, long millis) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private Compiler() {
+    }
+
+    public static Result compile(RunRequest request) {
+        long start = System.nanoTime();
+        Project project = Project.load(request.projectDir(), request.descriptor());
+        String target = request.target() == null || request.target().isBlank() ? project.descriptor().target()
+                : request.target();
+        boolean strict = Dialects.DUCKDB.equals(target);
+        DuckDbDialect engine = DuckDbDialect.inMemory();
+        Statements st = new Statements(engine, TemplateFolder.statements(Dialects.DUCKDB, project.dir()),
+                project.descriptor().schemas().forEnvironment(request.mode().env()));
+        Plan plan = Planner.plan(project, st, new Selection("", ""));
+        Path folder = request.buildDir().resolve("session").resolve("compiled");
+        RenderedFiles files = RenderedFiles.onRequest(folder, project.display(folder));
+        List<CompileError> errors = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
+        Map<String, Catalog.Node> sources = new LinkedHashMap<>();
+        Map<String, Catalog.Node> models = new LinkedHashMap<>();
+        try (Warehouse w = JdbcWarehouse.open(engine, files, new Retry(1, 0, line -> { }))) {
+            var s = st.schemas();
+            for (String schema : new java.util.LinkedHashSet<>(List.of(s.staging(), s.published(), s.audit(), s.meta()))) {
+                w.update(st.createSchema("compile", schema));
+            }
+            for (SourceSpec source : plan.sources()) {
+                w.update(st.createStagingTable(source));
+                sources.put(source.name(), new Catalog.Node(source.name(), st.sourceRelation(source), null, "source",
+                        columns(w, st, source.name(), st.sourceRelation(source)), List.of(),
+                        source.checks().stream().map(CheckSpec::name).toList()));
+            }
+            Set<String> failed = new HashSet<>();
+            List<PlannedModel> bound = new ArrayList<>();
+            for (PlannedModel model : plan.models()) {
+                List<String> broken = model.models().stream().filter(failed::contains).toList();
+                if (!broken.isEmpty()) {
+                    failed.add(model.name());
+                    unchecked.add(model.name() + " (it reads " + String.join(", ", broken) + ", which did not bind)");
+                    continue;
+                }
+                String relation = st.modelRelation(model.name(), true);
+                Sql view = st.sql("compile", model.name(), "compile_model", Map.of("view", relation,
+                        "select", model.select()));
+                try {
+                    w.update(view);
+                } catch (SessionException e) {
+                    failed.add(model.name());
+                    if (!strict && offlineUnknown(e.reason())) {
+                        unchecked.add(model.name() + " (uses SQL DuckDB cannot check offline: "
+                                + firstLine(e.reason()) + ")");
+                    } else {
+                        errors.add(new CompileError(Location.of(model.file().display(),
+                                model.lineOf(view.text(), e.reason())), model.name(), "model '" + model.name()
+                                + "' does not bind: " + firstLines(e.reason()), "fix the model's SELECT; nothing "
+                                + "was loaded or built; the statement bound is in " + w.files().document(view)));
+                    }
+                    continue;
+                }
+                bound.add(model);
+            }
+            Map<String, List<Catalog.Column>> typed = columnsOf(w, st, s.published());
+            for (PlannedModel model : bound) {
+                List<Catalog.Column> columns = typed.getOrDefault(Statements.shadowOf(model.name()), List.of());
+                errors.addAll(checkColumns(model, columns));
+                List<String> upstream = new ArrayList<>(model.sources());
+                upstream.addAll(model.models());
+                models.put(model.name(), new Catalog.Node(model.name(), st.modelRelation(model.name(), false),
+                        model.file().display(), "table", columns, upstream,
+                        model.spec().checks().stream().map(CheckSpec::name).toList()));
+            }
+        }
+        return new Result(new Catalog(sources, models), errors, unchecked, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every table's columns in a schema, by table name, in one query (one per model would cost seconds). */
+    private static Map<String, List<Catalog.Column>> columnsOf(Warehouse w, Statements st, String schema) {
+        Map<String, List<Catalog.Column>> out = new java.util.HashMap<>();
+        for (Map<String, Object> row : w.queryRows(st.sql("compile", schema, "compile_columns",
+                Map.of("schema_name", st.dialect().literal(schema))), Integer.MAX_VALUE)) {
+            out.computeIfAbsent(String.valueOf(Warehouse.value(row, "table_name")), k -> new ArrayList<>())
+                    .add(new Catalog.Column(String.valueOf(Warehouse.value(row, "column_name")),
+                            String.valueOf(Warehouse.value(row, "data_type"))));
+        }
+        return out;
+    }
+
+    private static List<Catalog.Column> columns(Warehouse w, Statements st, String subject, String relation) {
+        return w.columns(st.describe("compile", subject, relation)).stream()
+                .map(c -> new Catalog.Column(c.name(), c.type())).toList();
+    }
+
+    /** A check that names a column the model does not produce fails at compile time, not after a run. */
+    private static List<CompileError> checkColumns(PlannedModel model, List<Catalog.Column> columns) {
+        Set<String> produced = new HashSet<>();
+        columns.forEach(c -> produced.add(c.name().toLowerCase(Locale.ROOT)));
+        List<CompileError> errors = new ArrayList<>();
+        for (CheckSpec check : model.spec().checks()) {
+            for (String column : check.columns() == null ? List.<String>of() : check.columns()) {
+                if (!produced.contains(column.toLowerCase(Locale.ROOT))) {
+                    errors.add(new CompileError(check.location(), model.name(), "check '" + check.name()
+                            + "' of model '" + model.name() + "' names unknown column '" + column + "'", "use one of "
+                            + "the columns of " + model.name() + ": " + String.join(", ", columns.stream()
+                            .map(Catalog.Column::name).toList()) + " (or add it to the model); nothing was loaded"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Errors that mean "DuckDB does not know this", not "this is wrong": a function or syntax of another engine. */
+    private static boolean offlineUnknown(String reason) {
+        return reason.contains("Parser Error") || reason.matches("(?s).*(Scalar|Aggregate|Table) Function with name .*");
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
+    }
+
+    /** The engine's message without its echo of the whole statement. */
+    private static String firstLines(String text) {
+        List<String> kept = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("LINE ") || kept.size() >= 4) {
+                break;
+            }
+            kept.add(line.strip());
+        }
+        return String.join(" ", kept);
+    }
+}
