@@ -16,6 +16,8 @@ public enum Goal {
     RENDER,
     /** Bind every model and check without data or account; write the catalog. */
     COMPILE,
+    /** Compile, then run the models' unit tests on fixed rows. */
+    UNIT,
     /** Export the published models as a Superset import bundle. */
     EXPORT_SUPERSET;
 

@@ -100,7 +100,11 @@ public final class Pipeline {
         }
         if (request.goal() == Goal.RUN || request.goal() == Goal.TEST) {
             try { // before anything connects: a model that does not bind stops the run here
-                dev.sessionplugin.core.compile.Compilation.run(request, report);
+                if (request.mode().units()) {
+                    dev.sessionplugin.core.unit.UnitTests.run(request, report);
+                } else {
+                    dev.sessionplugin.core.compile.Compilation.run(request, report);
+                }
             } catch (SessionException e) {
                 report.finish(e.getMessage());
                 finish(request, project, report, dialect, progress);

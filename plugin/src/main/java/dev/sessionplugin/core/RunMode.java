@@ -10,8 +10,18 @@ package dev.sessionplugin.core;
  *                      the run still fails. The default publishes all or nothing.
  * @param env           {@code -Dsession.env=dev_alice}: every schema gets this suffix, so a developer's runs never
  *                      touch another environment's tables; null or blank for none
+ * @param units         run the models' unit tests ({@code tests/<model>/*.yaml}) before anything is loaded;
+ *                      {@code -Dsession.unit=false} skips them
  */
-public record RunMode(boolean publishedOnly, boolean partial, String env) {
+public record RunMode(boolean publishedOnly, boolean partial, String env, boolean units) {
 
     public static final RunMode DEFAULT = new RunMode(false, false, null);
+
+    public RunMode(boolean publishedOnly, boolean partial, String env) {
+        this(publishedOnly, partial, env, true);
+    }
+
+    public RunMode withUnits(boolean run) {
+        return new RunMode(publishedOnly, partial, env, run);
+    }
 }

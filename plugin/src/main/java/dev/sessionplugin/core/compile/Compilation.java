@@ -25,7 +25,18 @@ public final class Compilation {
     }
 
     public static Compiler.Result run(RunRequest request, Progress progress) {
-        Compiler.Result result = Compiler.compile(request);
+        return run(request, progress, null);
+    }
+
+    /** Compiles and, when everything bound, runs {@code then} on the bound engine (unit tests). */
+    public static Compiler.Result run(RunRequest request, Progress progress, Compiler.Then then) {
+        long start = System.nanoTime();
+        boolean[] said = new boolean[1];
+        Compiler.Result result = Compiler.compile(request, then == null ? null : (engine, st, plan, catalog) -> {
+            say(progress, catalog, (System.nanoTime() - start) / 1_000_000, 0); // before what runs on it
+            said[0] = true;
+            then.run(engine, st, plan, catalog);
+        });
         Path catalog = request.buildDir().resolve("session").resolve("catalog.json");
         try {
             Files.createDirectories(catalog.getParent());
@@ -37,9 +48,9 @@ public final class Compilation {
         if (!result.unchecked().isEmpty()) {
             progress.warn("compile could not check offline: " + String.join("; ", result.unchecked()));
         }
-        progress.info(String.format("compile %d models, %d sources bound in %d ms; %d errors -> %s",
-                result.catalog().models().size(), result.catalog().sources().size(), result.millis(),
-                result.errors().size(), "target/session/catalog.json"));
+        if (!said[0]) {
+            say(progress, result.catalog(), result.millis(), result.errors().size());
+        }
         if (!result.ok()) {
             List<CompileError> errors = result.errors();
             StringBuilder text = new StringBuilder(errors.get(0).message());
@@ -49,5 +60,10 @@ public final class Compilation {
             throw SessionException.config(errors.get(0).location(), text.toString(), errors.get(0).hint());
         }
         return result;
+    }
+
+    private static void say(Progress progress, Catalog catalog, long millis, int errors) {
+        progress.info(String.format("compile %d models, %d sources bound in %d ms; %d errors -> %s",
+                catalog.models().size(), catalog.sources().size(), millis, errors, "target/session/catalog.json"));
     }
 }

@@ -46,10 +46,20 @@ public final class Compiler {
         }
     }
 
+    /** What runs on the bound project while its engine is still open (the models' unit tests). */
+    public interface Then {
+        void run(Warehouse engine, Statements statements, Plan plan, Catalog catalog);
+    }
+
     private Compiler() {
     }
 
     public static Result compile(RunRequest request) {
+        return compile(request, null);
+    }
+
+    /** Compiles; when everything bound, runs {@code then} on the same engine before it closes. */
+    public static Result compile(RunRequest request, Then then) {
         long start = System.nanoTime();
         Project project = Project.load(request.projectDir(), request.descriptor());
         String target = request.target() == null || request.target().isBlank() ? project.descriptor().target()
@@ -115,6 +125,9 @@ public final class Compiler {
                         model.file().display(), "table", columns, upstream,
                         model.spec().checks().stream().map(CheckSpec::name).toList()));
             }
+            if (then != null && errors.isEmpty()) {
+                then.run(w, st, plan, new Catalog(sources, models));
+            }
         }
         return new Result(new Catalog(sources, models), errors, unchecked, (System.nanoTime() - start) / 1_000_000);
     }
@@ -163,11 +176,11 @@ public final class Compiler {
         return text.lines().findFirst().orElse(text);
     }
 
-    /** The engine's message without its echo of the whole statement. */
+    /** The engine's message without its echo of the statement ({@code LINE n: ...}, already turned into a line). */
     private static String firstLines(String text) {
         List<String> kept = new ArrayList<>();
-        for (String line : text.lines().toList()) {
-            if (line.startsWith("LINE ") || kept.size() >= 4) {
+        for (String line : text.split("\\R| \\| ")) {
+            if (line.strip().startsWith("LINE ") || kept.size() >= 4) {
                 break;
             }
             kept.add(line.strip());
