@@ -37,6 +37,11 @@ public final class Compilation {
             said[0] = true;
             then.run(engine, st, plan, catalog);
         });
+        if (result.reused()) {
+            progress.info("compile unchanged since it last passed" + (then == null ? "" : " with its unit tests")
+                    + " (fingerprint " + result.fingerprint() + "): nothing bound again");
+            return result;
+        }
         Path catalog = request.buildDir().resolve("session").resolve("catalog.json");
         try {
             Files.createDirectories(catalog.getParent());
@@ -51,7 +56,10 @@ public final class Compilation {
         if (!said[0]) {
             say(progress, result.catalog(), result.millis(), result.errors().size());
         }
-        if (!result.ok()) {
+        if (result.ok()) {
+            CompileStamp.record(request.buildDir(), result.fingerprint(), false);
+        } else {
+            CompileStamp.forget(request.buildDir());
             List<CompileError> errors = result.errors();
             StringBuilder text = new StringBuilder(errors.get(0).message());
             for (CompileError e : errors.subList(1, errors.size())) {
@@ -60,6 +68,11 @@ public final class Compilation {
             throw SessionException.config(errors.get(0).location(), text.toString(), errors.get(0).hint());
         }
         return result;
+    }
+
+    /** The unit tests passed on this compile: a later run with the same fingerprint need not run them again. */
+    public static void unitsPassed(RunRequest request, Compiler.Result result) {
+        CompileStamp.record(request.buildDir(), result.fingerprint(), true);
     }
 
     private static void say(Progress progress, Catalog catalog, long millis, int errors) {

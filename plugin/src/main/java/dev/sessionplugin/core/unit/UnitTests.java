@@ -39,7 +39,7 @@ public final class UnitTests {
     /** Compiles, runs every unit test, writes the reports; throws when compile or a unit test fails. */
     public static List<Outcome> run(RunRequest request, Progress progress) {
         List<Outcome> outcomes = new ArrayList<>();
-        Compilation.run(request, progress, (engine, st, plan, catalog) -> {
+        var compiled = Compilation.run(request, progress, (engine, st, plan, catalog) -> {
             Set<String> models = new LinkedHashSet<>(plan.modelNames());
             for (UnitCase test : UnitCases.read(request.projectDir(), models)) {
                 outcomes.add(run(engine, st, plan, catalog, test));
@@ -48,8 +48,14 @@ public final class UnitTests {
                         : "FAILED", test.name(), o.millis()));
             }
         });
+        if (compiled.reused()) {
+            return outcomes; // passed on these very inputs before; their report files stand
+        }
         UnitReport.write(request.buildDir().resolve("session-reports"), outcomes);
         List<Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
+        if (failed.isEmpty()) {
+            Compilation.unitsPassed(request, compiled);
+        }
         if (!failed.isEmpty()) {
             StringBuilder text = new StringBuilder(failed.size() + " of " + outcomes.size() + " unit tests failed");
             failed.forEach(o -> text.append("\n  ").append(o.test().file()).append(": ").append(o.diff()));

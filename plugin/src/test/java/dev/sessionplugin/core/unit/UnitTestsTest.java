@@ -60,6 +60,20 @@ class UnitTestsTest {
     }
 
     @Test
+    void unchangedInputsAreNotCompiledOrTestedAgainButAnyChangeIs() throws Exception {
+        TestProjects.sample(dir, 5);
+        sampleTests();
+        assertEquals(2, unit().size());
+        assertEquals(0, unit().size(), "nothing it reads changed since they passed");
+        assertTrue(log.stream().anyMatch(l -> l.matches("compile unchanged since it last passed with its unit tests "
+                + "\\(fingerprint [0-9a-f]{16}\\): nothing bound again")), log.toString());
+        TestProjects.append(dir, "tests/session_summary/duplicate_channel_rows_show_up.yaml", "# touched\n");
+        assertEquals(2, unit().size(), "a changed test file runs them again");
+        TestProjects.append(dir, "models/session_summary.sql.mustache", "-- touched\n");
+        assertEquals(2, unit().size(), "so does a changed model");
+    }
+
+    @Test
     void aFailureSaysWhatIsMissingUnexpectedAndChangedAndStopsTheRunBeforeLoading() throws Exception {
         TestProjects.sample(dir, 5);
         TestProjects.write(dir, "tests/session_summary/wrong.yaml", """
