@@ -79,7 +79,12 @@ public final class TestProjects {
 
     /** Runs a request, collecting its progress lines in {@code log} (warnings prefixed "WARN "). */
     public static RunReport execute(RunRequest request, List<String> log) {
-        return Pipeline.execute(request, new Progress() {
+        return Pipeline.execute(request, collecting(log));
+    }
+
+    /** Progress that collects its lines in {@code log} (warnings prefixed "WARN "). */
+    public static Progress collecting(List<String> log) {
+        return new Progress() {
             @Override
             public void info(String line) {
                 log.add(line);
@@ -89,7 +94,7 @@ public final class TestProjects {
             public void warn(String line) {
                 log.add("WARN " + line);
             }
-        });
+        };
     }
 
     /** Rows of a query on the project's DuckDB file, each row's columns joined by '|'. */

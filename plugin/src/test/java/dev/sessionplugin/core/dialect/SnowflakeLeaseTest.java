@@ -39,16 +39,7 @@ class SnowflakeLeaseTest {
     Pipeline.Setup setup;
     final List<Warehouse> opened = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
-    final Progress progress = new Progress() {
-        @Override
-        public void info(String line) {
-        }
-
-        @Override
-        public void warn(String line) {
-            warnings.add(line);
-        }
-    };
+    final Progress progress = TestProjects.collecting(warnings);
 
     @BeforeEach
     void start() throws Exception {

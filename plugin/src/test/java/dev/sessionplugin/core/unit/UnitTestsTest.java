@@ -27,17 +27,7 @@ class UnitTestsTest {
 
     List<UnitTests.Outcome> unit() {
         return UnitTests.run(new RunRequest(Goal.UNIT, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null,
-                null, null, "test", RunOptions.DEFAULTS), new dev.sessionplugin.core.report.Progress() {
-                    @Override
-                    public void info(String line) {
-                        log.add(line);
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                        log.add("WARN " + line);
-                    }
-                });
+                null, null, "test", RunOptions.DEFAULTS), TestProjects.collecting(log));
     }
 
     void sampleTests() throws Exception {
