@@ -111,6 +111,18 @@ public final class Pipeline {
                 throw e;
             }
         }
+        if (request.goal() == Goal.EXPORT_SUPERSET && dialect.exportsFromCatalog()) {
+            try {
+                exportFromCatalog(request, project, statements, dialect, report);
+                report.finish(null);
+            } catch (SessionException e) {
+                report.finish(e.getMessage());
+                finish(request, project, report, dialect, progress);
+                throw e;
+            }
+            finish(request, project, report, dialect, progress);
+            return report;
+        }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
         boolean dryRun = request.goal() == Goal.RENDER;
@@ -310,6 +322,24 @@ public final class Pipeline {
         ctx.report().step(new StepResult("export", "superset", StepResult.Status.OK, -1,
                 (System.nanoTime() - start) / 1_000_000, result.datasets() + " dataset(s), " + result.charts()
                 + " chart(s) -> " + project.display(result.bundle()) + ", " + project.display(result.page()), null));
+    }
+
+    /** The bundle offline: columns from the compile catalog, no connection (so no numbers for wau.html). */
+    private static void exportFromCatalog(RunRequest request, Project project, Statements statements, Dialect dialect,
+                                          RunReport report) {
+        if (!SupersetExport.wanted(project)) {
+            throw SessionException.config(Location.of(project.descriptor().file()), "no model asks for a Superset "
+                    + "dataset", "add a 'superset:' section to a model (see superset/README.md)");
+        }
+        long start = System.nanoTime();
+        var catalog = dev.sessionplugin.core.compile.Compilation.run(request, report).catalog();
+        SupersetExport.Result result = SupersetExport.export(project, statements,
+                dev.sessionplugin.core.superset.PublishedData.of(catalog), dialect.name(),
+                request.buildDir().resolve("superset"));
+        report.step(new StepResult("export", "superset", StepResult.Status.OK, -1,
+                (System.nanoTime() - start) / 1_000_000, result.datasets() + " dataset(s), " + result.charts()
+                + " chart(s) -> " + project.display(result.bundle()) + " (offline, columns from the compile catalog; "
+                + "wau.html needs a connection: session:run writes it)", null));
     }
 
     private static void finish(RunRequest request, Project project, RunReport report, Dialect dialect, RunLog log) {

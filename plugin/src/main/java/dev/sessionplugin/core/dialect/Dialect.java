@@ -144,6 +144,14 @@ public interface Dialect {
     }
 
     /** The engine's id of the statement that just ran, or null. */
+    /**
+     * Whether {@code session:export-superset} works from the compile catalog instead of connecting (a remote
+     * warehouse: no login, no running warehouse, just the bundle); the embedded engine connects for its page.
+     */
+    default boolean exportsFromCatalog() {
+        return false;
+    }
+
     /** Rejects names this engine cannot take as the dialect writes them (e.g. a reserved word left unquoted). */
     default void checkNames(dev.sessionplugin.core.Plan plan, dev.sessionplugin.core.descriptor.Descriptor.Schemas schemas) {
     }

@@ -168,6 +168,11 @@ public final class SnowflakeDialect implements Dialect {
         }
     }
 
+    @Override
+    public boolean exportsFromCatalog() {
+        return true;
+    }
+
     /** Names are written unquoted (so they match in any case); a reserved word would not parse that way. */
     @Override
     public void checkNames(dev.sessionplugin.core.Plan plan, dev.sessionplugin.core.descriptor.Descriptor.Schemas schemas) {

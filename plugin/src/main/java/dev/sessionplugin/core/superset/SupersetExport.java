@@ -38,7 +38,7 @@ public final class SupersetExport {
 
     private static final Pattern COUNT_DISTINCT = Pattern.compile("(?is)\\s*COUNT\\s*\\(\\s*DISTINCT\\s.*");
 
-    /** What was written. */
+    /** What was written; {@code page} is null when it could not be computed (offline). */
     public record Result(Path bundle, Path page, int datasets, int charts) {
     }
 
@@ -49,7 +49,13 @@ public final class SupersetExport {
         return project.descriptor().models().values().stream().anyMatch(m -> m.superset() != null);
     }
 
+    /** The bundle and the page from the published tables (columns and the charts' numbers, through a connection). */
     public static Result export(Project project, Statements st, Warehouse warehouse, String target, Path outDir) {
+        return export(project, st, PublishedData.of(warehouse, st), target, outDir);
+    }
+
+    /** The bundle from what {@code data} tells; the page only when it has the charts' numbers. */
+    public static Result export(Project project, Statements st, PublishedData data, String target, Path outDir) {
         Dialect dialect = st.dialect();
         SupersetSpec spec = project.descriptor().superset();
         String projectName = project.descriptor().project();
@@ -76,7 +82,7 @@ public final class SupersetExport {
             datasets++;
             String schema = st.schemas().published().toLowerCase();
             String datasetUuid = uuid("dataset", database + "." + schema + "." + ds.dataset());
-            List<Column> columns = publishedColumns(warehouse, st, model);
+            List<Column> columns = data.columns(model);
             String time = ds.timeColumn() == null ? null : timeColumn(model, ds, columns, dialect);
             files.put(root + "datasets/" + database + "/" + ds.dataset() + ".yaml", assets.render("dataset.yaml",
                     dataset(model, ds, st, schema, datasetUuid, databaseUuid, columns, time)));
@@ -88,7 +94,10 @@ public final class SupersetExport {
                                 "metric", chart.metric(), "uuid", chartUuid, "dataset_uuid", datasetUuid)));
                 dashboardCharts.add(Map.of("key", "c" + n, "chart_id", n, "uuid", chartUuid,
                         "slice_name", chart.title()));
-                series.add(series(warehouse, st, model, ds, chart));
+                ChartPage.Series numbers = data.series(model, ds, chart);
+                if (numbers != null) {
+                    series.add(numbers);
+                }
             }
         }
         String title = spec.dashboardTitle();
@@ -103,18 +112,12 @@ public final class SupersetExport {
         Path bundle = outDir.resolve(projectName + "-superset.zip");
         Path page = outDir.resolve("wau.html");
         writeZip(bundle, files);
+        if (series.size() < dashboardCharts.size()) {
+            return new Result(bundle, null, datasets, dashboardCharts.size()); // no numbers offline: no page
+        }
         writeAtomically(page, ChartPage.render(project.dir(), title, "Computed from the published tables on "
                 + target + " (" + dialect.describeTarget() + ")", series));
         return new Result(bundle, page, datasets, dashboardCharts.size());
-    }
-
-    private static List<Column> publishedColumns(Warehouse w, Statements st, ModelSpec model) {
-        String live = st.modelRelation(model.name(), false);
-        if (w.queryLong(st.tableExists("export", model.name(), st.schemas().published(), model.name())) == 0) {
-            throw SessionException.config(model.location(), "cannot export model '" + model.name() + "' to Superset: "
-                    + live + " is not published yet", "run session:run first");
-        }
-        return w.columns(st.describe("export", model.name(), live));
     }
 
     private static String timeColumn(ModelSpec model, DatasetSpec ds, List<Column> columns, Dialect dialect) {
@@ -149,24 +152,6 @@ public final class SupersetExport {
                 "expression", expression, "count_distinct", COUNT_DISTINCT.matcher(expression).matches())));
         context.put("metrics", metrics);
         return context;
-    }
-
-    private static ChartPage.Series series(Warehouse w, Statements st, ModelSpec model, DatasetSpec ds,
-                                           ChartSpec chart) {
-        var sql = st.sql("export", model.name(), "chart_series", Map.of(
-                "unit", st.dialect().literal(ChartPage.grainWord(chart.timeGrain())),
-                "time_column", st.dialect().identifier(ds.timeColumn()),
-                "metric", ds.metrics().get(chart.metric()),
-                "relation", st.modelRelation(model.name(), false))).named(fileName(chart.title()));
-        List<String> periods = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        for (Map<String, Object> row : w.queryRows(sql, 100_000)) {
-            var it = row.values().iterator();
-            periods.add(String.valueOf(it.next()));
-            Object v = it.next();
-            values.add(v instanceof Number num ? num.longValue() : 0L);
-        }
-        return new ChartPage.Series(chart.title(), chart.metric(), chart.timeGrain(), periods, values);
     }
 
     /** Stable per name; the kind and the database name are part of it, so targets never share a UUID. */

@@ -123,6 +123,20 @@ class SnowflakeSessionTest {
     }
 
     @Test
+    void theSupersetBundleIsExportedOfflineFromTheCompileCatalog() throws Exception {
+        SnowflakeProjects.write(dir, sf.jdbcUrl(), "s3://feed/", "",
+                dev.sessionplugin.core.superset.SupersetExportTestSupport.SUPERSET);
+        sf.close(); // nothing answers at the account's address any more
+        SnowflakeProjects.run(dir, Goal.EXPORT_SUPERSET, null, "secret", log);
+        Path zip = dir.resolve("target/superset/session-superset.zip");
+        dev.sessionplugin.core.BundleValidator.assertValid(zip);
+        String dataset = SnowflakeDriverTest.entry(zip, "session_superset/datasets/session_snowflake/session_summary.yaml");
+        assertTrue(dataset.contains("column_name: userid") && dataset.contains("column_name: ts"), dataset);
+        assertTrue(log.stream().anyMatch(l -> l.contains("offline, columns from the compile catalog")), log.toString());
+        assertTrue(Files.notExists(dir.resolve("target/superset/wau.html")), "no numbers without a connection");
+    }
+
+    @Test
     void aBackslashInAnUnquotedFieldIsDataAsOnDuckDb() throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("data/user_session_channel.csv")));
         String[] cells = lines.get(1).split(",");
