@@ -64,7 +64,7 @@ public final class Pipeline {
     }
 
     public static Setup setup(RunRequest request) {
-        Project project = Project.load(request.projectDir(), request.descriptor());
+        Project project = Project.load(request.projectDir(), request.descriptor()).withVars(request.options().vars());
         String target = request.target() == null || request.target().isBlank()
                 ? project.descriptor().target() : request.target();
         Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());

@@ -144,6 +144,10 @@ public final class Planner {
             @Override
             public String model(String name, Location at) {
                 if (!project.models().containsKey(name)) {
+                    if (project.descriptor().sources().containsKey(name)) {
+                        throw SessionException.config(at, "'" + name + "' in {{#ref}} is a source, not a model",
+                                "did you mean {{#source}}" + name + "{{/source}}?");
+                    }
                     throw SessionException.config(at, "unknown model '" + name + "' in {{#ref}}",
                             known("models", project.models().keySet()) + "; a model is a file models/<name>.sql.mustache");
                 }
@@ -153,6 +157,10 @@ public final class Planner {
             @Override
             public String source(String name, Location at) {
                 SourceSpec source = project.descriptor().sources().get(name);
+                if (source == null && project.models().containsKey(name)) {
+                    throw SessionException.config(at, "'" + name + "' in {{#source}} is a model, not a source",
+                            "did you mean {{#ref}}" + name + "{{/ref}}?");
+                }
                 if (source == null) {
                     throw SessionException.config(at, "unknown source '" + name + "' in {{#source}}",
                             known("sources", project.descriptor().sources().keySet()) + " (declared in "

@@ -13,10 +13,36 @@ package dev.sessionplugin.core;
  * @param credentials   where warehouse secrets (Snowflake) come from; they are never logged
  * @param threads       how many independent models are built at once
  * @param full          rebuild everything, ignoring the fingerprints of the last run
+ * @param vars          {@code -Dsession.vars=name=value,...}: template variables replacing the descriptor's
  */
 public record RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
                          int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds,
-                         CredentialSource credentials, int threads, boolean full) {
+                         CredentialSource credentials, int threads, boolean full, java.util.Map<String, String> vars) {
+
+    public RunOptions(String s3Endpoint, String s3Region, String s3Profile, boolean s3Anonymous,
+                      int s3TimeoutSeconds, boolean extractForce, int lockWaitSeconds,
+                      CredentialSource credentials, int threads, boolean full) {
+        this(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, lockWaitSeconds,
+                credentials, threads, full, java.util.Map.of());
+    }
+
+    /** {@code name=value,name=value} (a value may not hold a comma) as template variables. */
+    public RunOptions withVars(String assignments) {
+        java.util.Map<String, String> parsed = new java.util.LinkedHashMap<>();
+        for (String pair : assignments == null ? new String[0] : assignments.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw SessionException.config(Location.of("-Dsession.vars"), "'" + pair.strip() + "' is not "
+                        + "name=value", "e.g. -Dsession.vars=since=2019-06-01,region=eu");
+            }
+            parsed.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce,
+                lockWaitSeconds, credentials, threads, full, java.util.Map.copyOf(parsed));
+    }
 
     public static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -30,16 +56,16 @@ public record RunOptions(String s3Endpoint, String s3Region, String s3Profile, b
 
     public RunOptions withLockWait(int seconds) {
         return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce, seconds,
-                credentials, threads, full);
+                credentials, threads, full, vars);
     }
 
     public RunOptions withCredentials(CredentialSource secrets) {
         return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce,
-                lockWaitSeconds, secrets, threads, full);
+                lockWaitSeconds, secrets, threads, full, vars);
     }
 
     public RunOptions withThreads(int count, boolean everything) {
         return new RunOptions(s3Endpoint, s3Region, s3Profile, s3Anonymous, s3TimeoutSeconds, extractForce,
-                lockWaitSeconds, credentials, Math.max(1, count), everything);
+                lockWaitSeconds, credentials, Math.max(1, count), everything, vars);
     }
 }

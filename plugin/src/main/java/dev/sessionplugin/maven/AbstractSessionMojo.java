@@ -80,6 +80,10 @@ abstract class AbstractSessionMojo extends AbstractMojo {
     protected abstract Goal goal();
 
     /** How the goal treats what is published; the environment applies to every goal. */
+    /** Template variables replacing the descriptor's {@code vars:}: {@code since=2019-06-01,region=eu}. */
+    @Parameter(property = "session.vars")
+    private String vars;
+
     /** Run the models' unit tests first ({@code tests/<model>/<case>.yaml}); false skips them. */
     @Parameter(property = "session.unit", defaultValue = "true")
     private boolean unit;
@@ -131,7 +135,7 @@ abstract class AbstractSessionMojo extends AbstractMojo {
             CredentialSource credentials = new SettingsCredentials(settings, decrypter)
                     .orElse(CredentialSource.environment(System.getenv()));
             run(new RunRequest(goal(), basedir.toPath(), Path.of(descriptor), buildDirectory.toPath(), target, select,
-                    sources(), pluginVersion, options(credentials), exclude, mode().withUnits(unit)));
+                    sources(), pluginVersion, options(credentials).withVars(vars), exclude, mode().withUnits(unit)));
         } catch (SessionException e) {
             // The message already says what, where and the fix; Maven would append every cause's text after it
             // (the engine's message again, CSV sniffer dumps), so the cause goes to the debug log (-X) only.

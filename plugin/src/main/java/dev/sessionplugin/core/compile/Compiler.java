@@ -65,7 +65,7 @@ public final class Compiler {
     /** Compiles; when everything bound, runs {@code then} on the same engine before it closes. */
     public static Result compile(RunRequest request, Then then) {
         long start = System.nanoTime();
-        Project project = Project.load(request.projectDir(), request.descriptor());
+        Project project = Project.load(request.projectDir(), request.descriptor()).withVars(request.options().vars());
         String target = request.target() == null || request.target().isBlank() ? project.descriptor().target()
                 : request.target();
         boolean strict = Dialects.DUCKDB.equals(target);

@@ -219,7 +219,12 @@ public final class DescriptorReader {
             if (value instanceof MappingNode) {
                 out.put(key, vars(map.map(key).orElseThrow()));
             } else if (value instanceof SequenceNode) {
-                out.put(key, map.names(key));
+                List<String> entries = map.names(key);
+                List<ListItem> items = new java.util.ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    items.add(new ListItem(entries.get(i), i, i == 0, i == entries.size() - 1));
+                }
+                out.put(key, List.copyOf(items));
             } else if (value instanceof ScalarNode scalar) {
                 out.put(key, scalar.getValue());
             }

@@ -18,6 +18,24 @@ import java.util.stream.Stream;
  */
 public record Project(Path dir, Descriptor descriptor, Map<String, SqlFile> models, Map<String, SqlFile> checks) {
 
+    /**
+     * This project with {@code overrides} ({@code -Dsession.vars=since=2019-06-01,region=eu}) replacing or adding
+     * top-level {@code vars:}; a name must be a plain identifier, as in the descriptor.
+     */
+    public Project withVars(Map<String, String> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> vars = new java.util.LinkedHashMap<>(descriptor.vars());
+        overrides.forEach((name, value) -> {
+            Names.identifier(name, dev.sessionplugin.core.Location.of("-Dsession.vars"), "variable name");
+            vars.put(name, value);
+        });
+        Descriptor d = descriptor;
+        return new Project(dir, new Descriptor(d.file(), d.project(), d.target(), d.duckdb(), d.snowflake(), d.schemas(),
+                d.sources(), d.models(), Map.copyOf(vars), d.superset()), models, checks);
+    }
+
     public static Project load(Path dir, Path descriptorFile) {
         Path absDir = dir.toAbsolutePath().normalize();
         Path file = absDir.resolve(descriptorFile).normalize();

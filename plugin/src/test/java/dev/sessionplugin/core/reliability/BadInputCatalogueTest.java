@@ -85,6 +85,10 @@ class BadInputCatalogueTest {
                         MODEL, 1, "does not hold a query", "holds only its SELECT"),
                 local("unknown ref", d -> write(d, "models/weekly.sql.mustache", "SELECT *\nFROM {{#ref}}sessions{{/ref}}"),
                         "models/weekly.sql.mustache", 2, "unknown model 'sessions'", "models: session_summary, weekly"),
+                local("ref of a source", d -> write(d, "models/weekly.sql.mustache",
+                        "SELECT *\nFROM {{#ref}}session_timestamp{{/ref}}"), "models/weekly.sql.mustache", 2,
+                        "'session_timestamp' in {{#ref}} is a source, not a model",
+                        "did you mean {{#source}}session_timestamp{{/source}}?"),
                 local("cycle", d -> {
                     write(d, "models/a.sql.mustache", "SELECT * FROM {{#ref}}b{{/ref}}");
                     write(d, "models/b.sql.mustache", "SELECT * FROM {{#ref}}a{{/ref}}");

@@ -71,6 +71,7 @@ public final class SnowflakeEmulator implements AutoCloseable {
         private final Pattern matches;
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
+        private final CountDownLatch finished = new CountDownLatch(1);
         private volatile boolean run;
 
         private Hold(Pattern matches) {
@@ -84,10 +85,16 @@ public final class SnowflakeEmulator implements AutoCloseable {
             }
         }
 
-        /** Lets the held statement go: run and answer it ({@code run}), or drop it unrun and unanswered. */
-        public void release(boolean run) {
+        /**
+         * Lets the held statement go: run and answer it ({@code run}), or drop it unrun and unanswered. Returns
+         * once it has run, so what the test reads next already sees it.
+         */
+        public void release(boolean run) throws InterruptedException {
             this.run = run;
             released.countDown();
+            if (run && !finished.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the released statement did not finish");
+            }
         }
     }
 
@@ -408,6 +415,7 @@ public final class SnowflakeEmulator implements AutoCloseable {
                 return null;
             }
             if (session.aborted) {
+                hold.finished.countDown();
                 return error(new SnowflakeError("390111", "08001", "Session no longer exists.  New login required to "
                         + "access the service."), queryId);
             }
@@ -420,7 +428,14 @@ public final class SnowflakeEmulator implements AutoCloseable {
             fault.answer().apply(sql);
         }
         try {
-            Result result = interpreter.execute(session, sql);
+            Result result;
+            try {
+                result = interpreter.execute(session, sql);
+            } finally {
+                if (hold != null) {
+                    hold.finished.countDown();
+                }
+            }
             if (fault != null && fault.when() == When.AFTER) {
                 return error(fault.answer().apply(sql).error(), queryId);
             }
