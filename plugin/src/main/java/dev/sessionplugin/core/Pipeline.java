@@ -98,7 +98,8 @@ public final class Pipeline {
             plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
             plan.checks().forEach(c -> report.declare(c.subject(), c.name(), CheckSpec.CUSTOM));
         }
-        if (request.goal() == Goal.RUN || request.goal() == Goal.TEST) {
+        boolean builds = request.goal() == Goal.RUN || (request.goal() == Goal.TEST && !request.mode().publishedOnly());
+        if (builds) {
             try { // before anything connects: a model that does not bind stops the run here
                 if (request.mode().units()) {
                     dev.sessionplugin.core.unit.UnitTests.run(request, report);
