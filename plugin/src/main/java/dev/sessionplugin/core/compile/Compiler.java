@@ -91,8 +91,11 @@ public final class Compiler {
             }
             for (SourceSpec source : plan.sources()) {
                 w.update(st.createStagingTable(source));
+            }
+            Map<String, List<Catalog.Column>> staged = columnsOf(w, st, s.staging());
+            for (SourceSpec source : plan.sources()) {
                 sources.put(source.name(), new Catalog.Node(source.name(), st.sourceRelation(source), null, "source",
-                        columns(w, st, source.name(), st.sourceRelation(source)), List.of(),
+                        staged.getOrDefault(source.table(), List.of()), List.of(),
                         source.checks().stream().map(CheckSpec::name).toList()));
             }
             Set<String> failed = new HashSet<>();
@@ -152,11 +155,6 @@ public final class Compiler {
                             String.valueOf(Warehouse.value(row, "data_type"))));
         }
         return out;
-    }
-
-    private static List<Catalog.Column> columns(Warehouse w, Statements st, String subject, String relation) {
-        return w.columns(st.describe("compile", subject, relation)).stream()
-                .map(c -> new Catalog.Column(c.name(), c.type())).toList();
     }
 
     /** A check that names a column the model does not produce fails at compile time, not after a run. */

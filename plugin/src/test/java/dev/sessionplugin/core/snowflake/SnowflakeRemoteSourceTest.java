@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionplugin.core.Goal;
-import dev.sessionplugin.core.TestProjects;
 import dev.sessionplugin.core.extract.S3Server;
 import dev.sessionplugin.core.snowflake.emulator.SnowflakeEmulator;
 import dev.sessionplugin.core.snowflake.emulator.SnowflakeEmulator.Answer;
