@@ -36,13 +36,33 @@ public final class ModelRenderer {
     private static final Pattern QUERY_START = Pattern.compile(
             "(?is)^(\\s*(--[^\\n]*\\n|/\\*.*?\\*/))*\\s*\\(*\\s*(select|with|from|values|table)\\b.*");
 
-    private final Templates templates = Templates.sql();
+    private final Templates templates;
     private final Map<String, Object> base;
 
     /** @param vars the descriptor's {@code vars:}; @param target the target's name, offered as {@code target.<name>} */
     public ModelRenderer(Map<String, Object> vars, String target) {
+        this(vars, target, null);
+    }
+
+    /** @param projectDir where {@code macros/} is, for {@code {{> name}}}; null when there are no macros */
+    public ModelRenderer(Map<String, Object> vars, String target, java.nio.file.Path projectDir) {
+        this.templates = projectDir == null ? Templates.sql() : Templates.sql(projectDir);
         this.base = Map.of("vars", vars, "target", Map.of("name", target, "duckdb", "duckdb".equals(target),
                 "snowflake", "snowflake".equals(target)));
+    }
+
+    /**
+     * How a model that keeps history is rendered: {@code {{#incremental}}…{{/incremental}}} is kept only on a run
+     * that adds to the published table, and {@code {{this}}} names that table.
+     *
+     * @param incremental whether this rendering selects the new batch (true) or everything (false)
+     * @param self        the model's published relation, for {@code {{this}}}
+     */
+    public record Mode(boolean incremental, String self) {
+    }
+
+    public Rendered render(SqlFile file, Mustache template, Resolver resolver) {
+        return render(file, template, resolver, null);
     }
 
     public Mustache compile(SqlFile file) {
@@ -53,7 +73,8 @@ public final class ModelRenderer {
         }
     }
 
-    public Rendered render(SqlFile file, Mustache template, Resolver resolver) {
+    /** @param mode for a model that keeps history; null for any other template ({@code {{this}}} is unknown) */
+    public Rendered render(SqlFile file, Mustache template, Resolver resolver, Mode mode) {
         Set<String> models = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();
         Map<String, Object> context = new HashMap<>(base);
@@ -69,6 +90,10 @@ public final class ModelRenderer {
             sources.add(name);
             return relation;
         });
+        context.put("incremental", mode != null && mode.incremental());
+        if (mode != null) {
+            context.put("this", mode.self());
+        }
         String sql = templates.execute(template, context);
         if (!QUERY_START.matcher(sql).matches()) {
             throw SessionException.config(Location.of(file.display(), 1), "'" + file.name()

@@ -26,6 +26,11 @@ public final class Templates {
     private final UnaryOperator<String> finish;
 
     private Templates(UnaryOperator<String> encode, UnaryOperator<String> finish) {
+        this(encode, finish, null);
+    }
+
+    /** @param macros the folder {@code {{> name}}} reads {@code name.sql.mustache} from; null: no partials */
+    private Templates(UnaryOperator<String> encode, UnaryOperator<String> finish, java.nio.file.Path macros) {
         this.finish = finish;
         this.factory = new DefaultMustacheFactory() {
             @Override
@@ -36,13 +41,45 @@ public final class Templates {
                     throw new UncheckedIOException(e);
                 }
             }
+
+            @Override
+            public String resolvePartialPath(String dir, String name, String extension) {
+                return MACROS + name.strip() + ".sql.mustache";
+            }
+
+            @Override
+            public Reader getReader(String resourceName) {
+                if (!resourceName.startsWith(MACROS)) {
+                    return super.getReader(resourceName);
+                }
+                String name = resourceName.substring(MACROS.length(), resourceName.length() - ".sql.mustache".length());
+                java.nio.file.Path file = macros == null ? null : macros.resolve(name + ".sql.mustache");
+                if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+                    throw SessionException.config(Location.of(resourceName), "unknown macro '" + name + "' in {{> "
+                            + name + "}}", "create " + resourceName + " (a snippet of SQL; it sees the same "
+                            + "variables, {{#ref}} and {{#source}} as the model that includes it)");
+                }
+                try {
+                    return new java.io.StringReader(SectionNewlines.keep(java.nio.file.Files.readString(file)));
+                } catch (IOException e) {
+                    throw SessionException.io(Location.of(resourceName), "cannot read: " + e.getMessage(), null, e);
+                }
+            }
         };
         factory.setObjectHandler(new StrictObjectHandler());
     }
 
+    /** The folder of a project's reusable snippets, included with {@code {{> name}}}. */
+    public static final String MACROS = "macros/";
+
     /** SQL: values as they are; trailing whitespace and a final ';' dropped, so one file is one statement. */
     public static Templates sql() {
         return new Templates(UnaryOperator.identity(), Templates::trimStatement);
+    }
+
+    /** SQL of a project: as {@link #sql()}, and {@code {{> name}}} includes {@code macros/name.sql.mustache}. */
+    public static Templates sql(java.nio.file.Path projectDir) {
+        return new Templates(UnaryOperator.identity(), Templates::trimStatement, projectDir.resolve(MACROS));
     }
 
     /** YAML: {@code {{x}}} is a double-quoted YAML string, so no value can change the document's structure. */
@@ -63,8 +100,13 @@ public final class Templates {
     /** Compiles a template; {@code display} is the name used in error messages (a project-relative path). */
     public Mustache compile(Reader reader, String display) {
         try {
-            return factory.compile(reader, display);
+            return factory.compile(new java.io.StringReader(SectionNewlines.keep(readAll(reader))), display);
         } catch (MustacheException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SessionException session) {
+                    throw session;
+                }
+            }
             throw SessionException.config(Location.of(display), "cannot parse template: " + e.getMessage(),
                     "check that every {{#section}} has its {{/section}}");
         }
@@ -80,6 +122,19 @@ public final class Templates {
             throw new UncheckedIOException(e);
         }
         return finish.apply(out.toString());
+    }
+
+    private static String readAll(Reader reader) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        try {
+            for (int n; (n = reader.read(buffer)) > 0; ) {
+                text.append(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     static String trimStatement(String sql) {

@@ -61,6 +61,41 @@ class RenderTest {
     }
 
     @Test
+    void aSectionEndingALineOfTextKeepsItsLineBreak() throws IOException {
+        String template = "SELECT kind\nFROM t\n{{#target.duckdb}}WHERE kind IN (a,\n  b){{/target.duckdb}}\n"
+                + "GROUP BY kind\n{{#target.duckdb}}\nORDER BY kind\n{{/target.duckdb}}\nLIMIT 1";
+        // one line of output per template line, except the standalone section tags, which vanish with their lines
+        assertEquals("SELECT kind\nFROM t\nWHERE kind IN (a,\n  b)\nGROUP BY kind\nORDER BY kind\nLIMIT 1",
+                render(template).sql());
+    }
+
+    @Test
+    void macrosAreIncludedFromTheMacrosFolderWithTheModelsVariables() throws IOException {
+        Files.createDirectories(dir.resolve("macros"));
+        Files.writeString(dir.resolve("macros/since.sql.mustache"), "ts >= '{{vars.since}}'\n  AND {{#ref}}upstream{{/ref}} IS NOT NULL");
+        ModelRenderer withMacros = new ModelRenderer(Map.of("since", "2019-05-01"), "duckdb", dir);
+        SqlFile f = file("SELECT 1\nWHERE {{> since}}");
+        var r = withMacros.render(f, withMacros.compile(f), resolver);
+        assertEquals("SELECT 1\nWHERE ts >= '2019-05-01'\n  AND analytics.upstream__shadow IS NOT NULL", r.sql());
+        assertEquals(Set.of("upstream"), r.models());
+        SqlFile missing = file("SELECT 1 WHERE {{> nope}}");
+        SessionException e = assertThrows(SessionException.class, () -> withMacros.compile(missing));
+        assertTrue(e.getMessage().contains("unknown macro 'nope'") && e.getMessage().contains(
+                "macros/nope.sql.mustache"), e.getMessage());
+    }
+
+    @Test
+    void incrementalSectionsRenderOnlyOnIncrementalRunsAndThisIsThePublishedTable() throws IOException {
+        SqlFile f = file("SELECT * FROM {{#source}}events{{/source}}\n"
+                + "{{#incremental}}WHERE ts > (SELECT max(ts) FROM {{this}}){{/incremental}}");
+        var template = renderer.compile(f);
+        assertEquals("SELECT * FROM raw.events_table", renderer.render(f, template, resolver,
+                new ModelRenderer.Mode(false, "analytics.m")).sql());
+        assertEquals("SELECT * FROM raw.events_table\nWHERE ts > (SELECT max(ts) FROM analytics.m)",
+                renderer.render(f, template, resolver, new ModelRenderer.Mode(true, "analytics.m")).sql());
+    }
+
+    @Test
     void noHtmlEscaping() throws IOException {
         assertEquals("SELECT '<a>' AS \"x&y\"", render("SELECT '<a>' AS \"x&y\"").sql());
     }
