@@ -159,9 +159,9 @@ SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND
 DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
 -- statement: meta/session_summary.ledger_forget.sql
 DELETE FROM session_meta.shadows WHERE model = 'session_summary';
--- statement: swap/session_summary.table_exists.sql
--- Unquoted names are stored upper-case.
-SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
+-- statement: swap/session_summary.relation_kind.sql
+-- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
+SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
 -- statement: swap/publish.publish_log_create.sql
 -- One row per committed publish: after a COMMIT whose answer was lost, its row says whether it happened.
 CREATE TABLE IF NOT EXISTS session_meta.publishes (publish_id VARCHAR, models VARCHAR, published_at TIMESTAMP_NTZ);

@@ -127,9 +127,10 @@ public final class Pipeline {
         RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
         boolean dryRun = request.goal() == Goal.RENDER;
         try (RunLock lock = dryRun ? null : dialect.lockRun(Duration.ofSeconds(request.options().lockWaitSeconds()));
-             Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files)
+             Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files, compiledColumns(request, plan, report))
                      : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
-            StepContext ctx = new StepContext(plan, warehouse, statements, report, request.options().threads());
+            StepContext ctx = new StepContext(plan, warehouse, statements, report, request.options().threads(),
+                    request.options().full());
             if (lock != null && lock.interruptedRun() != null) {
                 report.warn("recover an earlier run was interrupted (" + lock.interruptedRun() + "): "
                         + dialect.recover(warehouse, statements));
@@ -153,6 +154,21 @@ public final class Pipeline {
         files.writeJournal();
         finish(request, project, report, dialect, progress);
         return report;
+    }
+
+    /**
+     * For a render of models that keep history: their columns from the compile catalog, so the statements that list
+     * them (INSERT, MERGE) are shown as they would run. Nothing is compiled for a project without such models.
+     */
+    private static java.util.Map<String, List<Warehouse.Column>> compiledColumns(RunRequest request, Plan plan,
+                                                                            RunReport report) {
+        if (plan.models().stream().noneMatch(m -> m.materialized().kind().keepsHistory())) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, List<Warehouse.Column>> columns = new java.util.HashMap<>();
+        dev.sessionplugin.core.compile.Compilation.run(request, report).catalog().models().forEach((name, node) ->
+                columns.put(name, node.columns().stream().map(c -> new Warehouse.Column(c.name(), c.type())).toList()));
+        return columns;
     }
 
     private static void runSteps(RunRequest request, Project project, StepContext ctx) {

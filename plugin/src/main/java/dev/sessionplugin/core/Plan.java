@@ -18,10 +18,22 @@ public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel>
 
     /**
      * A selected model, rendered: refs to models built in this run read their shadows. {@code canonical} is the
-     * same SQL with every ref read as a shadow, so it does not depend on what else a run builds (fingerprints).
+     * same SQL with every ref read as a shadow, so it does not depend on what else a run builds (fingerprints); it
+     * also holds the batch SQL and the materialization, so changing either changes the model's definition.
+     * Ephemeral models are never planned: they are inlined, and {@code models} holds what they read instead.
+     *
+     * @param batch     an incremental model's new rows on a run that adds to its published table, else null
+     * @param published a view's SELECT reading every ref as published (what the live view is created with), else
+     *                  null
+     * @param prelude   lines of inlined ephemeral models put before the file's own SQL in {@code select}
      */
     public record PlannedModel(String name, SqlFile file, ModelSpec spec, String select, String canonical,
-                               Set<String> models, Set<String> sources) {
+                               Set<String> models, Set<String> sources, String batch, String published,
+                               int prelude) {
+
+        public dev.sessionplugin.core.descriptor.Materialized materialized() {
+            return spec.materialization();
+        }
 
         private static final java.util.regex.Pattern ENGINE_LINE = java.util.regex.Pattern.compile("\\bLINE (\\d+):");
 
@@ -33,11 +45,14 @@ public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel>
         public int lineOf(String statement, String engineMessage) {
             java.util.regex.Matcher line = ENGINE_LINE.matcher(engineMessage);
             int at = statement.indexOf(select);
+            if (at < 0 && batch != null) {
+                at = statement.indexOf(batch);
+            }
             if (!line.find() || at < 0) {
                 return 0;
             }
             int before = (int) statement.substring(0, at).chars().filter(c -> c == '\n').count();
-            return Math.max(1, Integer.parseInt(line.group(1)) - before);
+            return Math.max(1, Integer.parseInt(line.group(1)) - before - prelude);
         }
     }
 

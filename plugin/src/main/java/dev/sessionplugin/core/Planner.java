@@ -2,6 +2,8 @@ package dev.sessionplugin.core;
 
 import dev.sessionplugin.core.Plan.CustomCheck;
 import dev.sessionplugin.core.Plan.PlannedModel;
+import dev.sessionplugin.core.descriptor.Materialized;
+import dev.sessionplugin.core.descriptor.ModelSpec;
 import dev.sessionplugin.core.descriptor.Project;
 import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.descriptor.SqlFile;
@@ -74,19 +76,52 @@ public final class Planner {
         private final ModelRenderer renderer;
         private final Map<String, Mustache> compiled = new HashMap<>();
         private final Map<String, Rendered> rendered = new HashMap<>();
+        private final Map<String, Rendered> batches = new HashMap<>();
+        private final Map<String, Materialized> kinds = new HashMap<>();
+        private final Set<String> ephemerals = new HashSet<>();
         private final DependencyGraph graph = new DependencyGraph();
+        private final Resolver everyShadow;
+        private final Inliner canonical;
 
         Rendering(Project project, Statements statements) {
             this.project = project;
             this.statements = statements;
-            this.renderer = new ModelRenderer(project.descriptor().vars(), statements.dialect().name());
-            Resolver everyShadow = resolver(project, statements, project.models().keySet());
+            this.renderer = new ModelRenderer(project.descriptor().vars(), statements.dialect().name(), project.dir());
+            for (SqlFile file : project.models().values()) {
+                ModelSpec spec = project.spec(file.name());
+                kinds.put(file.name(), spec.materialization());
+                if (spec.materialization().kind() == Materialized.Kind.EPHEMERAL) {
+                    requireNothingToCheck(spec, file);
+                    ephemerals.add(file.name());
+                }
+            }
+            everyShadow = resolver(project, statements, project.models().keySet(), ephemerals);
             for (SqlFile file : project.models().values()) {
                 Mustache template = renderer.compile(file);
                 compiled.put(file.name(), template);
-                Rendered r = renderer.render(file, template, everyShadow);
+                Rendered r = renderer.render(file, template, everyShadow, mode(file.name(), false));
                 rendered.put(file.name(), r);
-                graph.add(file.name(), r.models());
+                Set<String> reads = new LinkedHashSet<>(r.models());
+                if (kinds.get(file.name()).kind() == Materialized.Kind.INCREMENTAL) {
+                    Rendered batch = renderer.render(file, template, everyShadow, mode(file.name(), true));
+                    batches.put(file.name(), batch);
+                    reads.addAll(batch.models());
+                }
+                graph.add(file.name(), reads);
+            }
+            canonical = new Inliner(everyShadow, true);
+        }
+
+        private ModelRenderer.Mode mode(String model, boolean incremental) {
+            return kinds.get(model).kind().keepsHistory()
+                    ? new ModelRenderer.Mode(incremental, statements.modelRelation(model, false)) : null;
+        }
+
+        private static void requireNothingToCheck(ModelSpec spec, SqlFile file) {
+            if (!spec.checks().isEmpty() || spec.superset() != null) {
+                throw SessionException.config(spec.location(), "ephemeral model '" + spec.name() + "' has "
+                        + (spec.checks().isEmpty() ? "a superset: section" : "checks") + ", but it is never created",
+                        "check (or export) a model that reads it, or make it 'materialized: view'");
             }
         }
 
@@ -101,24 +136,30 @@ public final class Planner {
             }
         }
 
-        Plan plan(List<String> selected, List<String> verifiedNames, List<List<String>> waves,
+        boolean isEphemeral(String model) {
+            return ephemerals.contains(model);
+        }
+
+        Plan plan(List<String> selectedWithEphemerals, List<String> verifiedNames, List<List<String>> waves,
                   java.util.function.UnaryOperator<List<CustomCheck>> keepChecks, boolean allSources) {
+            List<String> selected = selectedWithEphemerals.stream().filter(m -> !isEphemeral(m)).toList();
             Set<String> chosen = new HashSet<>(selected);
-            Resolver mixed = resolver(project, statements, chosen);
+            Inliner mixed = new Inliner(resolver(project, statements, chosen, ephemerals), false);
             Set<String> sourcesUsed = new LinkedHashSet<>();
             List<PlannedModel> models = new ArrayList<>();
             for (String name : selected) {
-                models.add(model(name, chosen, mixed));
-                sourcesUsed.addAll(rendered.get(name).sources());
+                PlannedModel model = model(name, chosen, mixed);
+                models.add(model);
+                sourcesUsed.addAll(model.sources());
             }
-            List<PlannedModel> verified = verifiedNames.stream().map(name -> model(name, chosen, mixed)).toList();
-            Resolver everyShadow = resolver(project, statements, project.models().keySet());
+            List<PlannedModel> verified = verifiedNames.stream().filter(m -> !isEphemeral(m))
+                    .map(name -> model(name, chosen, mixed)).toList();
             List<CustomCheck> checks = new ArrayList<>();
             for (SqlFile file : project.checks().values()) {
                 Mustache template = renderer.compile(file);
-                Rendered canonical = renderer.render(file, template, everyShadow);
-                Rendered r = renderer.render(file, template, mixed);
-                checks.add(new CustomCheck(file.name(), file, r.sql(), canonical.sql(), r.models(), r.sources()));
+                Inlined canonicalSql = canonical.inline(renderer.render(file, template, everyShadow));
+                Inlined r = mixed.inline(renderer.render(file, template, mixed.resolver));
+                checks.add(new CustomCheck(file.name(), file, r.sql(), canonicalSql.sql(), r.models(), r.sources()));
             }
             checks = keepChecks.apply(checks);
             checks.forEach(c -> sourcesUsed.addAll(c.sources()));
@@ -129,20 +170,104 @@ public final class Planner {
             return new Plan(project, sources, List.copyOf(models), verified, List.copyOf(checks), selectedWaves);
         }
 
-        private PlannedModel model(String name, Set<String> chosen, Resolver mixed) {
+        private PlannedModel model(String name, Set<String> chosen, Inliner mixed) {
             SqlFile file = project.models().get(name);
-            Rendered canonical = rendered.get(name);
-            Rendered r = chosen.containsAll(canonical.models()) ? canonical
-                    : renderer.render(file, compiled.get(name), mixed);
-            return new PlannedModel(name, file, project.spec(name), r.sql(), canonical.sql(), r.models(), r.sources());
+            Inlined canonicalSql = canonical.full(name);
+            Inlined r = chosen.containsAll(canonicalSql.models()) ? canonicalSql : mixed.full(name);
+            Materialized how = kinds.get(name);
+            String batch = null;
+            String definition = canonicalSql.sql();
+            if (how.kind() == Materialized.Kind.INCREMENTAL) {
+                batch = mixed.inline(renderer.render(file, compiled.get(name), mixed.resolver, mode(name, true))).sql();
+                definition += "\n-- batch\n" + canonical.inline(batches.get(name)).sql();
+            }
+            if (how.kind() != Materialized.Kind.TABLE) {
+                definition += "\n-- materialized " + how.describe();
+            }
+            String published = null;
+            if (how.kind() == Materialized.Kind.VIEW) {
+                Inliner live = new Inliner(resolver(project, statements, Set.of(), ephemerals), false);
+                published = live.full(name).sql();
+            }
+            return new PlannedModel(name, file, project.spec(name), r.sql(), definition, r.models(), r.sources(),
+                    batch, published, r.prelude());
+        }
+
+        /** A model's SQL with every ephemeral model it reads put in front as a CTE, and what it reads then. */
+        private record Inlined(String sql, Set<String> models, Set<String> sources, int prelude) {
+        }
+
+        /** Inlines ephemeral models under one way of reading refs; each ephemeral is rendered once per inliner. */
+        private final class Inliner {
+            private final Resolver resolver;
+            private final boolean usesCanonical;
+            private final Map<String, Inlined> done = new HashMap<>();
+
+            Inliner(Resolver resolver, boolean usesCanonical) {
+                this.resolver = resolver;
+                this.usesCanonical = usesCanonical;
+            }
+
+            Inlined full(String model) {
+                Inlined known = done.get(model);
+                if (known != null) {
+                    return known;
+                }
+                Rendered raw = usesCanonical ? rendered.get(model)
+                        : renderer.render(project.models().get(model), compiled.get(model), resolver, mode(model, false));
+                Inlined result = inline(raw);
+                done.put(model, result);
+                return result;
+            }
+
+            Inlined inline(Rendered raw) {
+                Set<String> models = new LinkedHashSet<>();
+                Set<String> sources = new LinkedHashSet<>(raw.sources());
+                StringBuilder ctes = new StringBuilder();
+                for (String ref : raw.models()) {
+                    if (!isEphemeral(ref)) {
+                        models.add(ref);
+                        continue;
+                    }
+                    Inlined inner = full(ref);
+                    models.addAll(inner.models());
+                    sources.addAll(inner.sources());
+                    ctes.append(ctes.length() == 0 ? "" : ",\n").append(statements.dialect().identifier(ref))
+                            .append(" AS (\n").append(inner.sql()).append("\n)");
+                }
+                if (ctes.length() == 0) {
+                    return new Inlined(raw.sql(), models, sources, 0);
+                }
+                String sql = withCtes(raw.sql(), ctes.toString());
+                int prelude = (int) (sql.chars().filter(c -> c == '\n').count()
+                        - raw.sql().chars().filter(c -> c == '\n').count());
+                return new Inlined(sql, models, sources, prelude);
+            }
         }
     }
 
+    private static final java.util.regex.Pattern LEADING_WITH = java.util.regex.Pattern.compile(
+            "(?is)^((?:\\s*(?:--[^\\n]*\\n|/\\*.*?\\*/))*\\s*)with(\\s+recursive)?\\s");
+
+    /** {@code ctes} in front of a query: joined to its own WITH list, or as a new one. */
+    static String withCtes(String sql, String ctes) {
+        java.util.regex.Matcher with = LEADING_WITH.matcher(sql);
+        if (with.find()) {
+            return with.group(1) + "WITH" + (with.group(2) == null ? "" : with.group(2)) + " " + ctes + ",\n"
+                    + sql.substring(with.end());
+        }
+        return "WITH " + ctes + "\n" + sql;
+    }
+
     /** Refs to models in {@code inRun} read their shadows; other models are read as published. */
-    private static Resolver resolver(Project project, Statements statements, Set<String> inRun) {
+    private static Resolver resolver(Project project, Statements statements, Set<String> inRun,
+                                     Set<String> ephemerals) {
         return new Resolver() {
             @Override
             public String model(String name, Location at) {
+                if (ephemerals.contains(name)) { // the CTE the model is inlined as
+                    return statements.dialect().identifier(name);
+                }
                 if (!project.models().containsKey(name)) {
                     if (project.descriptor().sources().containsKey(name)) {
                         throw SessionException.config(at, "'" + name + "' in {{#ref}} is a source, not a model",

@@ -99,7 +99,12 @@ public final class TestProjects {
 
     /** Rows of a query on the project's DuckDB file, each row's columns joined by '|'. */
     public static List<String> query(Path dir, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("target/session.duckdb"));
+        return queryFile(dir.resolve("target/session.duckdb"), sql);
+    }
+
+    /** Rows of a query on a DuckDB file (e.g. the serving file), each row's columns joined by '|'. */
+    public static List<String> queryFile(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {

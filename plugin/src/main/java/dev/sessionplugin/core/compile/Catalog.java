@@ -10,7 +10,11 @@ import java.util.Map;
 public record Catalog(Map<String, Node> sources, Map<String, Node> models) {
 
     /** A column as the engine typed it, with the descriptor's description where there is one. */
-    public record Column(String name, String type) {
+    public record Column(String name, String type, String description) {
+
+        public Column(String name, String type) {
+            this(name, type, null);
+        }
     }
 
     /** A source or model. {@code file} is the model template (null for sources). */

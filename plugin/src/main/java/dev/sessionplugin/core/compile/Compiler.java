@@ -129,12 +129,13 @@ public final class Compiler {
             }
             Map<String, List<Catalog.Column>> typed = columnsOf(w, st, s.published());
             for (PlannedModel model : bound) {
-                List<Catalog.Column> columns = typed.getOrDefault(Statements.shadowOf(model.name()), List.of());
+                List<Catalog.Column> columns = described(model, typed.getOrDefault(Statements.shadowOf(model.name()),
+                        List.of()), errors);
                 errors.addAll(checkColumns(model, columns));
                 List<String> upstream = new ArrayList<>(model.sources());
                 upstream.addAll(model.models());
                 models.put(model.name(), new Catalog.Node(model.name(), st.modelRelation(model.name(), false),
-                        model.file().display(), "table", columns, upstream,
+                        model.file().display(), model.materialized().kind().word(), columns, upstream,
                         model.spec().checks().stream().map(CheckSpec::name).toList()));
             }
             if (then != null && errors.isEmpty()) {
@@ -143,6 +144,32 @@ public final class Compiler {
         }
         return new Result(new Catalog(sources, models), errors, unchecked, (System.nanoTime() - start) / 1_000_000,
                 fingerprint, false);
+    }
+
+    /**
+     * A model's columns as its table will have them (a snapshot adds its history columns), each with the
+     * description the descriptor gives it; a description of a column the model does not produce is an error.
+     */
+    private static List<Catalog.Column> described(PlannedModel model, List<Catalog.Column> bound,
+                                                  List<CompileError> errors) {
+        List<Catalog.Column> columns = new ArrayList<>(bound);
+        if (model.materialized().kind() == dev.sessionplugin.core.descriptor.Materialized.Kind.SNAPSHOT) {
+            columns.add(new Catalog.Column("valid_from", "TIMESTAMP"));
+            columns.add(new Catalog.Column("valid_to", "TIMESTAMP"));
+        }
+        Map<String, String> descriptions = new java.util.HashMap<>();
+        model.spec().columns().forEach((name, text) -> descriptions.put(name.toLowerCase(Locale.ROOT), text));
+        List<Catalog.Column> out = new ArrayList<>();
+        for (Catalog.Column c : columns) {
+            out.add(new Catalog.Column(c.name(), c.type(), descriptions.remove(c.name().toLowerCase(Locale.ROOT))));
+        }
+        for (String missing : new java.util.TreeSet<>(descriptions.keySet())) {
+            errors.add(new CompileError(model.spec().location(), model.name(), "model '" + model.name()
+                    + "' describes a column '" + missing + "' under columns: that it does not produce",
+                    "it produces " + String.join(", ", columns.stream().map(Catalog.Column::name).toList())
+                            + "; fix the name or remove the entry"));
+        }
+        return out;
     }
 
     /** Every table's columns in a schema, by table name, in one query (one per model would cost seconds). */

@@ -15,6 +15,7 @@ public record Descriptor(
         Schemas schemas,
         Map<String, SourceSpec> sources,
         Map<String, ModelSpec> models,
+        Map<String, ModelSpec.FolderDefaults> folders,
         Map<String, Object> vars,
         SupersetSpec superset) {
 

@@ -61,7 +61,8 @@ public final class DescriptorReader {
                     "declare at least 'sources:' (see the sample project's pipeline.yaml)");
         }
         YamlMap top = YamlMap.of(file, "", root);
-        top.allowOnly("project", "target", "duckdb", "snowflake", "schemas", "sources", "models", "vars", "superset");
+        top.allowOnly("project", "target", "duckdb", "snowflake", "schemas", "sources", "models", "folders", "vars",
+                "superset");
 
         String project = top.string("project", "session");
         Names.identifier(project, top.location("project"), "project name");
@@ -72,9 +73,12 @@ public final class DescriptorReader {
         Schemas schemas = schemas(top.map("schemas"));
         Map<String, SourceSpec> sources = sources(top);
         Map<String, ModelSpec> models = models(top);
+        Map<String, ModelSpec.FolderDefaults> folders = top.map("folders").map(DescriptorReader::folders)
+                .orElse(Map.of());
         Map<String, Object> vars = top.map("vars").map(DescriptorReader::vars).orElse(Map.of());
         SupersetSpec superset = top.map("superset").map(SupersetReader::project).orElse(SupersetSpec.DEFAULTS);
-        return new Descriptor(file, project, target, duckdb, snowflake, schemas, sources, models, vars, superset);
+        return new Descriptor(file, project, target, duckdb, snowflake, schemas, sources, models, folders, vars,
+                superset);
     }
 
     private static DuckDbSettings duckdb(YamlMap map) {
@@ -203,12 +207,111 @@ public final class DescriptorReader {
                 models.put(name, ModelSpec.bare(name, at));
                 continue;
             }
-            model.allowOnly("checks", "description", "superset", "volatile", "tags");
+            model.allowOnly("checks", "description", "superset", "volatile", "tags", "columns", "materialized",
+                    "strategy", "unique_key", "updated_at", "check_cols");
             models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null),
                     model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null),
-                    model.bool("volatile", false), model.has("tags") ? model.names("tags") : List.of(), at));
+                    model.bool("volatile", false), model.has("tags") ? model.names("tags") : List.of(), at,
+                    materialized(model, name), model.string("description", null), columnDescriptions(model)));
         }
         return models;
+    }
+
+    /** {@code folders:}: defaults for the models under a folder of {@code models/}, the deepest folder winning. */
+    private static Map<String, ModelSpec.FolderDefaults> folders(YamlMap section) {
+        Map<String, ModelSpec.FolderDefaults> folders = new LinkedHashMap<>();
+        for (String path : section.keys()) {
+            String folder = path.replace('\\', '/').replaceAll("^models/", "").replaceAll("/+$", "");
+            YamlMap entry = section.map(path).orElseThrow(() -> section.wrongType(path,
+                    "a mapping, e.g. 'materialized: view'"));
+            entry.allowOnly("materialized", "tags", "volatile");
+            folders.put(folder, new ModelSpec.FolderDefaults(folder, entry.has("materialized")
+                    ? materialized(entry, folder) : null, entry.has("tags") ? entry.names("tags") : List.of(),
+                    entry.bool("volatile", false), section.location(path)));
+        }
+        return folders;
+    }
+
+    /** {@code materialized:} and its settings, checked against each other; null when the entry does not say. */
+    private static Materialized materialized(YamlMap model, String name) {
+        for (String key : List.of("strategy", "unique_key", "updated_at", "check_cols")) {
+            if (model.has(key) && !model.has("materialized")) {
+                throw SessionException.config(model.location(key), "'" + model.child(key) + "' needs "
+                        + "'materialized: incremental' or 'materialized: snapshot'", "add the materialization");
+            }
+        }
+        if (!model.has("materialized")) {
+            return null;
+        }
+        Materialized.Kind kind = kind(model, name);
+        List<String> key = model.names("unique_key");
+        key.forEach(k -> Names.identifier(k, model.location("unique_key"), "unique_key column"));
+        Materialized.Strategy strategy = null;
+        if (kind == Materialized.Kind.INCREMENTAL) {
+            String word = model.string("strategy", key.isEmpty() ? "append" : "merge");
+            strategy = java.util.Arrays.stream(Materialized.Strategy.values()).filter(s -> s.word().equals(word))
+                    .findFirst().orElseThrow(() -> SessionException.config(model.location("strategy"),
+                            "unknown incremental strategy '" + word + "'", "use append, merge or delete+insert"));
+            if (strategy != Materialized.Strategy.APPEND && key.isEmpty()) {
+                throw SessionException.config(model.location("strategy"), "strategy " + word + " of model '" + name
+                        + "' needs a unique_key", "add e.g. 'unique_key: sessionId' (a list for several columns)");
+            }
+        } else if (model.has("strategy")) {
+            throw SessionException.config(model.location("strategy"), "'strategy' is for incremental models",
+                    "remove it, or set 'materialized: incremental'");
+        }
+        String updatedAt = model.string("updated_at", null);
+        List<String> checkCols = model.names("check_cols");
+        if (kind == Materialized.Kind.SNAPSHOT) {
+            if (key.isEmpty()) {
+                throw SessionException.config(model.location("materialized"), "snapshot '" + name + "' needs a "
+                        + "unique_key", "add 'unique_key: <column>' naming the entity whose history is kept");
+            }
+            if ((updatedAt == null) == checkCols.isEmpty()) {
+                throw SessionException.config(model.location("materialized"), "snapshot '" + name + "' needs "
+                        + "exactly one of updated_at and check_cols", "updated_at: <column> when rows say when they "
+                        + "changed; check_cols: [a, b] to compare values");
+            }
+        } else if (updatedAt != null || !checkCols.isEmpty()) {
+            throw SessionException.config(model.location(updatedAt != null ? "updated_at" : "check_cols"),
+                    "'updated_at' and 'check_cols' are for snapshots", "remove it, or set 'materialized: snapshot'");
+        } else if (!key.isEmpty() && kind != Materialized.Kind.INCREMENTAL) {
+            throw SessionException.config(model.location("unique_key"), "'unique_key' is for incremental models "
+                    + "and snapshots", "check uniqueness with '- unique: [...]' under checks:");
+        }
+        if (updatedAt != null) {
+            Names.identifier(updatedAt, model.location("updated_at"), "updated_at column");
+        }
+        checkCols.forEach(c -> Names.identifier(c, model.location("check_cols"), "check_cols column"));
+        return new Materialized(kind, strategy, List.copyOf(key), updatedAt, List.copyOf(checkCols));
+    }
+
+    private static Materialized.Kind kind(YamlMap model, String name) {
+        String word = model.string("materialized", "table");
+        return java.util.Arrays.stream(Materialized.Kind.values()).filter(k -> k.word().equals(word)).findFirst()
+                .orElseThrow(() -> SessionException.config(model.location("materialized"), "unknown "
+                        + "materialization '" + word + "' for '" + name + "'",
+                        "use table, view, ephemeral, incremental or snapshot"));
+    }
+
+    /** {@code columns:} as {@code name: description} or {@code name: {description: ...}}. */
+    private static Map<String, String> columnDescriptions(YamlMap model) {
+        Map<String, String> out = new LinkedHashMap<>();
+        YamlMap columns = model.map("columns").orElse(null);
+        if (columns == null) {
+            return Map.of();
+        }
+        for (String column : columns.keys()) {
+            Names.identifier(column, columns.location(column), "column name");
+            if (columns.node(column) instanceof MappingNode) {
+                YamlMap entry = columns.map(column).orElseThrow();
+                entry.allowOnly("description");
+                out.put(column, entry.string("description", ""));
+            } else {
+                out.put(column, columns.string(column, ""));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static Map<String, Object> vars(YamlMap map) {

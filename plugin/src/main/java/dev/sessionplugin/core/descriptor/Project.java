@@ -33,7 +33,7 @@ public record Project(Path dir, Descriptor descriptor, Map<String, SqlFile> mode
         });
         Descriptor d = descriptor;
         return new Project(dir, new Descriptor(d.file(), d.project(), d.target(), d.duckdb(), d.snowflake(), d.schemas(),
-                d.sources(), d.models(), Map.copyOf(vars), d.superset()), models, checks);
+                d.sources(), d.models(), d.folders(), Map.copyOf(vars), d.superset()), models, checks);
     }
 
     public static Project load(Path dir, Path descriptorFile) {
@@ -48,6 +48,13 @@ public record Project(Path dir, Descriptor descriptor, Map<String, SqlFile> mode
                         "create models/" + spec.name() + SqlFile.SUFFIX + " holding its SELECT, or remove the entry");
             }
         }
+        for (ModelSpec.FolderDefaults folder : descriptor.folders().values()) {
+            if (!Files.isDirectory(absDir.resolve("models").resolve(folder.path()))) {
+                throw SessionException.config(folder.location(), "folder '" + folder.path() + "' under folders: is "
+                        + "not a folder of models/", "name a folder that holds model files, e.g. staging for "
+                        + "models/staging/");
+            }
+        }
         for (SqlFile model : models.values()) {
             if (descriptor.sources().containsKey(model.name())) {
                 throw SessionException.config(Location.of(model.display()), "model '" + model.name()
@@ -57,10 +64,21 @@ public record Project(Path dir, Descriptor descriptor, Map<String, SqlFile> mode
         return new Project(absDir, descriptor, models, checks);
     }
 
-    /** The settings of a model, or empty settings for a model that has a file only. */
+    /**
+     * The settings of a model (empty for a model that has a file only) under the defaults of the folders that hold
+     * its file, the deepest folder applied last.
+     */
     public ModelSpec spec(String model) {
         ModelSpec spec = descriptor.models().get(model);
-        return spec != null ? spec : ModelSpec.bare(model, Location.of(models.get(model).display()));
+        spec = spec != null ? spec : ModelSpec.bare(model, Location.of(models.get(model).display()));
+        String path = models.get(model).display().replaceAll("^models/", "");
+        List<ModelSpec.FolderDefaults> folders = descriptor.folders().values().stream()
+                .filter(f -> path.startsWith(f.path() + "/"))
+                .sorted(Comparator.comparing((ModelSpec.FolderDefaults f) -> f.path().length()).reversed()).toList();
+        for (ModelSpec.FolderDefaults folder : folders) {
+            spec = spec.under(folder);
+        }
+        return spec;
     }
 
     public String display(Path file) {

@@ -197,7 +197,22 @@ public interface Dialect {
         return true;
     }
 
-    /** A checked shadow and the live table it replaces. */
-    record Publication(String model, String schema, String live, String shadow) {
+    /**
+     * A checked shadow and the live relation it replaces.
+     *
+     * @param view for a view, its SELECT over the published relations (the live view is created from it, since
+     *             the shadow view reads shadows); null for a table
+     */
+    record Publication(String model, String schema, String live, String shadow, String view) {
+
+        public Publication(String model, String schema, String live, String shadow) {
+            this(model, schema, live, shadow, null);
+        }
+
+        public boolean isView() {
+            return view != null;
+        }
     }
+
+
 }

@@ -190,31 +190,58 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
-     * One transaction for all models: retire each live table, promote its shadow, drop the retired one. Which live
-     * tables exist is asked first, because a failed RENAME would abort the transaction. Then the serving file is
-     * rewritten from the published tables and swapped in.
+     * One transaction for all models: retire each live table, promote its shadow, drop the retired one; then
+     * re-create each view over the published tables (a shadow view reads shadows). What is live is asked first,
+     * because a failed statement would abort the transaction. Then the serving file is rewritten from the
+     * published relations and swapped in.
      */
     @Override
     public void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
                         dev.sessionplugin.core.report.Progress progress) {
-        List<Boolean> live = publications.stream()
-                .map(p -> warehouse.queryLong(statements.tableExists("swap", p.model(), p.schema(), p.live())) > 0)
-                .toList();
+        List<String> live = publications.stream().map(p -> {
+            if (!warehouse.executes()) { // rendered: the steady state, a live relation of the same kind
+                return p.isView() ? "VIEW" : "BASE TABLE";
+            }
+            var rows = warehouse.queryRows(statements.relationKind("swap", p.model(), p.schema(), p.live()), 1);
+            return rows.isEmpty() ? "" : String.valueOf(rows.get(0).values().iterator().next());
+        }).toList();
         warehouse.inTransaction(() -> {
+            for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created
+                Publication p = publications.get(i);
+                if (!p.isView()) {
+                    String retired = p.live() + "__retired";
+                    retire(warehouse, statements, p, live.get(i), retired);
+                    warehouse.update(statements.rename("swap", p.model(), "promote_shadow", p.schema(), p.shadow(),
+                            p.live()));
+                    if (live.get(i).equals("BASE TABLE")) {
+                        warehouse.update(statements.dropTable("swap", p.model(), "drop_retired", p.schema(), retired));
+                    }
+                }
+            }
             for (int i = 0; i < publications.size(); i++) {
                 Publication p = publications.get(i);
-                String retired = p.live() + "__retired";
-                if (live.get(i)) {
-                    warehouse.update(statements.rename("swap", p.model(), "retire_live", p.schema(), p.live(), retired));
-                }
-                warehouse.update(statements.rename("swap", p.model(), "promote_shadow", p.schema(), p.shadow(), p.live()));
-                if (live.get(i)) {
-                    warehouse.update(statements.dropTable("swap", p.model(), "drop_retired", p.schema(), retired));
+                if (p.isView()) {
+                    if (!live.get(i).isEmpty()) {
+                        warehouse.update(statements.dropRelation("swap", p.model(), "drop_live", p.schema(),
+                                p.live(), live.get(i).equals("VIEW")));
+                    }
+                    warehouse.update(statements.createView(p.model(), p.schema(), p.live(), p.view()));
+                    warehouse.update(statements.dropRelation("swap", p.model(), "drop_shadow", p.schema(),
+                            p.shadow(), true));
                 }
             }
             return null;
         });
         serving.publish(warehouse, statements);
+    }
+
+    /** Moves a live table out of the way (a live view, which holds no rows, is dropped). */
+    private static void retire(Warehouse warehouse, Statements statements, Publication p, String live, String retired) {
+        if (live.equals("BASE TABLE")) {
+            warehouse.update(statements.rename("swap", p.model(), "retire_live", p.schema(), p.live(), retired));
+        } else if (live.equals("VIEW")) {
+            warehouse.update(statements.dropRelation("swap", p.model(), "drop_live_view", p.schema(), p.live(), true));
+        }
     }
 
     private static String message(SQLException error) {

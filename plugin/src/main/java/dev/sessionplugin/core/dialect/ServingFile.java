@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded target's serving file: only the published tables, for readers such as Superset. DuckDB lets one
+ * The embedded target's serving file: only the published tables, for readers such as Superset. A published view
+ * is copied as a table of its rows: what it reads (staging tables, other schemas) is not in this file. DuckDB lets one
  * process hold a file read-write and blocks writers while anyone has it open, so a run never opens this file:
  * it writes a complete new one under a temporary name and renames it over the old. A reader with the old file
  * open keeps reading that version; a new connection sees the new one; there is never a missing or half file.

@@ -42,8 +42,19 @@ final class SnowflakePublish {
         List<Publication> overwrite = new ArrayList<>();
         List<Publication> swap = new ArrayList<>();
         List<Publication> first = new ArrayList<>();
+        List<Publication> views = new ArrayList<>();
         for (Publication p : publications) {
-            boolean live = warehouse.queryLong(st.tableExists("swap", p.model(), p.schema(), p.live())) > 0;
+            if (p.isView()) {
+                views.add(p);
+                continue;
+            }
+            String kind = liveKind(p);
+            boolean live = !kind.isEmpty();
+            if (kind.contains("VIEW")) {
+                // a view becomes a table: no DML can do that, so it is a first publish after the view goes
+                warehouse.update(st.dropRelation("swap", p.model(), "drop_live_view", p.schema(), p.live(), true));
+                live = false;
+            }
             if (!warehouse.executes()) { // rendered: the steady state, then what a change of columns and a first
                 overwrite.add(p);       // publish send instead
                 swap.add(p);
@@ -77,6 +88,38 @@ final class SnowflakePublish {
         for (Publication p : swap) {
             warehouse.update(st.dropTable("swap", p.model(), "drop_previous", p.schema(), p.shadow()));
         }
+        publishViews(views);
+    }
+
+    /**
+     * Views last, over the tables just published: each CREATE OR REPLACE VIEW is atomic on its own (the grants of
+     * the view it replaces are kept). A table that becomes a view is dropped first.
+     */
+    private void publishViews(List<Publication> views) {
+        if (!views.isEmpty()) {
+            progress.info("publish view(s) " + String.join(", ", views.stream().map(Publication::model).toList())
+                    + " after the tables, each on its own");
+        }
+        for (Publication p : views) {
+            String kind = warehouse.executes() ? liveKind(p) : "VIEW"; // rendered: replacing the live view
+            if (!kind.isEmpty() && !kind.contains("VIEW")) {
+                warehouse.update(st.dropTable("swap", p.model(), "drop_live_table", p.schema(), p.live()));
+            }
+            warehouse.update(st.createView(p.model(), p.schema(), p.live(), p.view()));
+            for (String role : st.dialect().readRoles()) {
+                warehouse.update(st.sql("swap", p.model(), "grant_select_view", Map.of("table",
+                        st.dialect().relation(p.schema(), p.live()), "role", st.dialect().identifier(role)))
+                        .named("grant." + role));
+            }
+            warehouse.update(st.dropRelation("swap", p.model(), "drop_shadow", p.schema(), p.shadow(), true));
+        }
+    }
+
+    /** "BASE TABLE", "VIEW" (as Snowflake spells them), or empty when there is no live relation. */
+    private String liveKind(Publication p) {
+        List<Map<String, Object>> rows = warehouse.queryRows(st.relationKind("swap", p.model(), p.schema(), p.live()), 1);
+        return rows.isEmpty() ? "" : String.valueOf(rows.get(0).values().iterator().next()).toUpperCase(
+                java.util.Locale.ROOT);
     }
 
     private void inOneTransaction(List<Publication> overwrite) {

@@ -42,6 +42,11 @@ public final class Statements {
         return model + SHADOW_SUFFIX;
     }
 
+    /** The scratch table an incremental model's new rows are selected into before they are applied. */
+    public static String batchOf(String model) {
+        return model + "__batch";
+    }
+
     /** The relation a model is read from: its shadow while this run builds it, else the published table. */
     public String modelRelation(String model, boolean shadow) {
         return dialect.relation(schemas.published(), shadow ? shadowOf(model) : model);
@@ -229,6 +234,23 @@ public final class Statements {
     public Sql rename(String step, String subject, String purpose, String schema, String from, String to) {
         return sql(step, subject, "rename_table", Map.of("from", dialect.relation(schema, from),
                 "to", dialect.identifier(to), "to_relation", dialect.relation(schema, to))).named(purpose);
+    }
+
+    /** Drops a table or, with {@code view}, a view. */
+    public Sql dropRelation(String step, String subject, String purpose, String schema, String table, boolean view) {
+        return sql(step, subject, view ? "drop_view" : "drop_table", Map.of("table", dialect.relation(schema, table)))
+                .named(purpose);
+    }
+
+    /** What a relation is: "BASE TABLE" or "VIEW" (as the engine spells it), no row when there is none. */
+    public Sql relationKind(String step, String subject, String schema, String table) {
+        return sql(step, subject, "relation_kind", Map.of("schema_name", dialect.literal(schema),
+                "table_name", dialect.literal(table)));
+    }
+
+    /** A view under its live name over the published relations. */
+    public Sql createView(String model, String schema, String live, String select) {
+        return sql("swap", model, "create_view", Map.of("live", dialect.relation(schema, live), "select", select));
     }
 
     public Sql dropTable(String step, String subject, String purpose, String schema, String table) {

@@ -4,7 +4,10 @@ import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.Plan.PlannedModel;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.SourceSpec;
+import dev.sessionplugin.core.descriptor.Materialized;
 import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.materialize.Build;
+import dev.sessionplugin.core.materialize.Materialization;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 import dev.sessionplugin.core.warehouse.Sql;
@@ -45,20 +48,22 @@ public final class CtasStep {
         // it with the shadow so a publish records the fingerprint of exactly what it swapped in.
         Map<String, String> fingerprints = Fingerprints.ofModels(ctx.plan().models(),
                 recorder.recorded(Fingerprints.SOURCE), recorder.recorded(Fingerprints.MODEL));
+        Map<String, String> definitions = ctx.plan().models().stream().anyMatch(m -> m.materialized().kind()
+                .keepsHistory()) ? recorder.recorded(Fingerprints.DEFINITION) : Map.of();
         for (List<String> wave : ctx.plan().waves()) {
             List<PlannedModel> models = wave.stream().map(byName::get).toList();
             int threads = Math.min(ctx.threads(), models.size());
             if (threads <= 1 || !ctx.warehouse().executes()) {
                 models.forEach(m -> build(ctx, ctx.warehouse(), m, fingerprints.get(m.name()),
-                        started.incrementAndGet(), total));
+                        definitions.get(m.name()), started.incrementAndGet(), total));
             } else {
-                inParallel(ctx, models, threads, started, total, fingerprints);
+                inParallel(ctx, models, threads, started, total, fingerprints, definitions);
             }
         }
     }
 
     private static void inParallel(StepContext ctx, List<PlannedModel> models, int threads, AtomicInteger started,
-                                   int total, Map<String, String> fingerprints) {
+                                   int total, Map<String, String> fingerprints, Map<String, String> definitions) {
         BlockingQueue<Warehouse> free = new ArrayBlockingQueue<>(threads);
         List<Warehouse> forks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -73,7 +78,8 @@ public final class CtasStep {
                 running.add(pool.submit(() -> {
                     Warehouse w = free.take();
                     try {
-                        build(ctx, w, model, fingerprints.get(model.name()), started.incrementAndGet(), total);
+                        build(ctx, w, model, fingerprints.get(model.name()), definitions.get(model.name()),
+                                started.incrementAndGet(), total);
                     } finally {
                         free.put(w);
                     }
@@ -104,30 +110,36 @@ public final class CtasStep {
         }
     }
 
-    private static void build(StepContext ctx, Warehouse w, PlannedModel model, String fingerprint, int n,
-                              int total) {
+    private static void build(StepContext ctx, Warehouse w, PlannedModel model, String fingerprint,
+                              String publishedDefinition, int n, int total) {
         Timer timer = new Timer();
-        Sql ctas = ctx.statements().ctasShadow(model.name(), model.select());
-        String file = w.files().displayOf(ctas);
+        String file = w.files().displayOf(ctx.statements().ctasShadow(model.name(), model.select()));
+        Build build = new Build(w, ctx.statements(), model, ctx.full(), publishedDefinition,
+                Fingerprints.ofDefinition(model), ctx.report());
         try {
-            long rows = w.update(ctas);
-            String queryId = w.lastQueryId();
-            if (rows <= 0) { // engines that treat CTAS as DDL (Snowflake) answer 0 or nothing: count
-                rows = w.queryLong(ctx.statements().countRows("ctas", model.name(),
-                        ctx.statements().modelRelation(model.name(), true)));
-            }
-            for (String role : ctx.statements().dialect().readRoles()) {
-                w.update(ctx.statements().grantSelect(model.name(), role));
+            Materialization.Built built = Materialization.of(model.materialized().kind()).build(build);
+            file = built.statementFile();
+            if (model.materialized().kind() != Materialized.Kind.VIEW) { // a view's grants are given as it is published
+                for (String role : ctx.statements().dialect().readRoles()) {
+                    w.update(ctx.statements().grantSelect(model.name(), role));
+                }
             }
             new ShadowLedger(w, ctx.statements()).built(model.name(), fingerprint);
-            ctx.report().step(new StepResult("ctas", model.name(), Status.OK, rows, timer.millis(),
-                    "-> " + Statements.shadowOf(model.name()) + " [" + n + "/" + total + "]", file, queryId));
+            ctx.report().step(new StepResult("ctas", model.name(), Status.OK, built.rows(), timer.millis(),
+                    built.detail() + " [" + n + "/" + total + "]", file, built.queryId()));
         } catch (SessionException e) {
             ctx.report().step(new StepResult("ctas", model.name(), Status.FAILED, -1, timer.millis(), e.reason(), file));
+            if (e.location() != null && model.file().display().equals(e.location().file())) {
+                throw e; // already names the model file and line (e.g. a snapshot whose columns changed)
+            }
             if (e.kind() == SessionException.Kind.CONFIG) {
-                throw new SessionException(e.kind(), Location.of(model.file().display(), model.lineOf(ctas.text(), e.reason())),
-                        "model '" + model.name() + "' failed to build: " + e.reason(), "fix the model's SELECT; the "
-                        + "statement as it ran is in " + file, e);
+                var ran = build.lastStatement();
+                if (ran != null) {
+                    file = w.files().displayOf(ran);
+                }
+                throw new SessionException(e.kind(), Location.of(model.file().display(),
+                        model.lineOf(ran == null ? "" : ran.text(), e.reason())), "model '" + model.name() + "' failed to "
+                        + "build: " + e.reason(), "fix the model's SELECT; the statement as it ran is in " + file, e);
             }
             throw e;
         }

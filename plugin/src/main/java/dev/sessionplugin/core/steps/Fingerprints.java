@@ -46,6 +46,8 @@ public final class Fingerprints {
     static final String SOURCE = "source";
     static final String MODEL = "model";
     static final String CHECK = "check";
+    /** The SQL and settings a published table that keeps history was built with (see {@link #ofDefinition}). */
+    static final String DEFINITION = "definition";
 
     /** SQL that reads the clock or a random generator: its result can change while its inputs do not. */
     private static final Pattern CLOCK = Pattern.compile("(?i)\\b(current_date|current_time|current_timestamp"
@@ -107,6 +109,11 @@ public final class Fingerprints {
             out.put(model.name(), known ? sha256(text.toString()) : null);
         }
         return out;
+    }
+
+    /** A model's SQL (and batch SQL) with its materialization, without what it reads: what makes it the same model. */
+    public static String ofDefinition(PlannedModel model) {
+        return sha256(model.canonical());
     }
 
     /**

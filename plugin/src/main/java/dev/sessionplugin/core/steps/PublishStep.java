@@ -42,7 +42,7 @@ public final class PublishStep {
             }
             fingerprints.put(model.name(), ledger.fingerprint(model.name()));
             publications.add(new Publication(model.name(), st.schemas().published(), model.name(),
-                    Statements.shadowOf(model.name())));
+                    Statements.shadowOf(model.name()), model.published()));
         }
         if (!refused.isEmpty()) {
             throw new SessionException(Kind.CHECK, Location.of(ctx.plan().project().descriptor().file()),
@@ -52,12 +52,17 @@ public final class PublishStep {
         }
         Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
         publications.forEach(p -> recorder.forget(Fingerprints.MODEL, p.model()));
+        List<PlannedModel> keepHistory = ctx.plan().models().stream()
+                .filter(m -> m.materialized().kind().keepsHistory()).toList();
+        keepHistory.forEach(m -> recorder.forget(Fingerprints.DEFINITION, m.name()));
         // Consumed before the publish: a publish that fails or is killed half-way can never be repeated from the
         // same shadows by a later session:swap (which would swap the models already published back).
         publications.forEach(p -> ledger.forget(p.model()));
         Timer timer = new Timer();
         st.dialect().publish(ctx.warehouse(), st, publications, ctx.report());
         long millis = timer.millis();
+        // What the published table was built by: a later run adds to it only while that is unchanged.
+        keepHistory.forEach(m -> recorder.record(Fingerprints.DEFINITION, m.name(), Fingerprints.ofDefinition(m)));
         for (Publication p : publications) {
             recorder.record(Fingerprints.MODEL, p.model(), fingerprints.get(p.model()));
             long rows = ctx.warehouse().queryLong(st.countRows("swap", p.model(), st.modelRelation(p.model(), false)));

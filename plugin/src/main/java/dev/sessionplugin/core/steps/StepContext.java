@@ -10,14 +10,16 @@ import dev.sessionplugin.core.warehouse.Warehouse;
  * many models may be built at once.
  */
 public record StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads,
-                          java.util.Set<String> ready) {
+                          boolean full, java.util.Set<String> ready) {
 
-    public StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads) {
-        this(plan, warehouse, statements, report, threads, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    /** @param full build every model from nothing, even those that could add to their published table */
+    public StepContext(Plan plan, Warehouse warehouse, Statements statements, RunReport report, int threads,
+                       boolean full) {
+        this(plan, warehouse, statements, report, threads, full, java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     public StepContext withPlan(Plan other) {
-        return new StepContext(other, warehouse, statements, report, threads, ready);
+        return new StepContext(other, warehouse, statements, report, threads, full, ready);
     }
 
     /**

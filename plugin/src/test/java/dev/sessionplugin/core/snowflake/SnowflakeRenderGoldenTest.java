@@ -37,18 +37,7 @@ class SnowflakeRenderGoldenTest {
                 dir.resolve("models/session_summary.sql.mustache"));
         TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
                 null, null, "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
-        TreeMap<String, String> rendered = read(dir.resolve("target/session/rendered"));
-        if (Boolean.getBoolean("golden.update")) {
-            for (var e : rendered.entrySet()) {
-                Files.createDirectories(GOLDEN.resolve(e.getKey()).getParent());
-                Files.writeString(GOLDEN.resolve(e.getKey()), e.getValue());
-            }
-        }
-        TreeMap<String, String> golden = read(GOLDEN);
-        assertEquals(golden.keySet(), rendered.keySet(), "the same statements");
-        for (String file : golden.keySet()) {
-            assertEquals(golden.get(file), rendered.get(file), file);
-        }
+        TreeMap<String, String> rendered = compare(dir, GOLDEN);
         // The complete set the issue names: stage, COPY INTO, CTAS, checks, SWAP/RENAME, cleanup.
         for (String must : List.of("stage/user_session_channel.create_stage.sql", "stage/session_timestamp.load_csv.sql",
                 "ctas/session_summary.ctas_shadow.sql", "test/session_summary.unique_sessionId.sql",
@@ -56,6 +45,45 @@ class SnowflakeRenderGoldenTest {
                 "swap/session_summary.first_publish.sql", "swap/session_summary.drop_previous.sql")) {
             assertEquals(true, rendered.containsKey(must), must);
         }
+    }
+
+    /**
+     * Every materialization on Snowflake: a staging view, an inlined ephemeral model, incremental models that
+     * CLONE the published table and apply their batch (append, MERGE, delete+insert), and snapshots.
+     */
+    @Test
+    void materializationsRenderTheirSnowflakeStatements() throws IOException {
+        dev.sessionplugin.core.materialize.ShopProject.write(dir);
+        TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"),
+                "snowflake", null, "s3://shop-data/exports/", "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
+        TreeMap<String, String> rendered = compare(dir, GOLDEN_MATERIALIZED);
+        assertEquals(true, rendered.get("ctas/events_merge.incremental_start.sql").contains(
+                "TABLE analytics.events_merge__shadow CLONE analytics.events_merge"));
+        assertEquals(true, rendered.get("ctas/events_merge.incremental_merge.sql").contains("MERGE INTO"));
+        assertEquals(true, rendered.get("ctas/kind_totals.incremental_delete_insert.sql").contains("DELETE FROM"));
+        assertEquals(true, rendered.get("swap/stg_events.create_view.sql").contains(
+                "CREATE OR REPLACE VIEW analytics.stg_events COPY GRANTS AS"));
+        assertEquals(false, rendered.keySet().stream().anyMatch(f -> f.contains("base_events")), "ephemeral: inlined");
+    }
+
+    static final Path GOLDEN_MATERIALIZED = Path.of("src/test/resources/golden/snowflake-materialized");
+
+    /** The rendered statements against the golden files; {@code -Dgolden.update=true} rewrites those first. */
+    private static TreeMap<String, String> compare(Path dir, Path golden) throws IOException {
+        TreeMap<String, String> rendered = read(dir.resolve("target/session/rendered"));
+        if (Boolean.getBoolean("golden.update")) {
+            TestProjects.deleteTree(golden);
+            for (var e : rendered.entrySet()) {
+                Files.createDirectories(golden.resolve(e.getKey()).getParent());
+                Files.writeString(golden.resolve(e.getKey()), e.getValue());
+            }
+        }
+        TreeMap<String, String> expected = read(golden);
+        assertEquals(expected.keySet(), rendered.keySet(), "the same statements");
+        for (String file : expected.keySet()) {
+            assertEquals(expected.get(file), rendered.get(file), file);
+        }
+        return rendered;
     }
 
     static TreeMap<String, String> read(Path root) throws IOException {

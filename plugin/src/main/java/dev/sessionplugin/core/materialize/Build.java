@@ -1,0 +1,147 @@
+package dev.sessionplugin.core.materialize;
+
+import dev.sessionplugin.core.Plan.PlannedModel;
+import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.warehouse.Sql;
+import dev.sessionplugin.core.warehouse.Warehouse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One model's build: where it runs, the model, and what the last verified publish recorded of its definition.
+ *
+ * @param full              rebuild from nothing ({@code -Dsession.full=true})
+ * @param publishedDefinition the definition fingerprint recorded with the published table, null when none is
+ */
+public record Build(Warehouse warehouse, Statements statements, PlannedModel model, boolean full,
+                    String publishedDefinition, String definition, Progress progress,
+                    java.util.concurrent.atomic.AtomicReference<Sql> last) {
+
+    public Build(Warehouse warehouse, Statements statements, PlannedModel model, boolean full,
+                 String publishedDefinition, String definition, Progress progress) {
+        this(warehouse, statements, model, full, publishedDefinition, definition, progress,
+                new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** Runs a statement of the build, remembered so an engine error can be traced to the model's line. */
+    public long update(Sql sql) {
+        last.set(sql);
+        return warehouse.update(sql);
+    }
+
+    /**
+     * Creates the shadow with {@code create}. A shadow of the other kind (a view where a table is built, or the
+     * reverse) is left when a model changed its materialization after a failed run; the engine refuses to replace
+     * it, so it is dropped and the statement sent again. Looked up only then: most builds cost no extra query.
+     */
+    public long createShadow(Sql create, Published otherKind) {
+        try {
+            return update(create);
+        } catch (dev.sessionplugin.core.SessionException e) {
+            if (shadowKind() != otherKind) {
+                throw e;
+            }
+            dropShadow(Statements.shadowOf(model.name()));
+            return update(create);
+        }
+    }
+
+    /** The statement run last, or null. */
+    public Sql lastStatement() {
+        return last.get();
+    }
+
+    /** Where the published relation stands, as the build starts. */
+    public enum Published {
+        NONE, TABLE, VIEW
+    }
+
+    public Published published() {
+        return kindOf(model.name());
+    }
+
+    public Published shadowKind() {
+        return kindOf(Statements.shadowOf(model.name()));
+    }
+
+    /** A statement of {@code templates/<dialect>/materialize/}, given the model's shadow, live and batch relations. */
+    public Sql sql(String template, Map<String, Object> values) {
+        Statements st = statements;
+        Map<String, Object> context = new HashMap<>(values);
+        context.put("shadow", st.modelRelation(model.name(), true));
+        context.put("live", st.modelRelation(model.name(), false));
+        context.put("batch", st.dialect().relation(st.schemas().published(), Statements.batchOf(model.name())));
+        return st.sql("ctas", model.name(), "materialize/" + template, context).named(template);
+    }
+
+    public long run(String template, Map<String, Object> values) {
+        return update(sql(template, values));
+    }
+
+    /** Removes the shadow (or a leftover batch) whatever kind of relation it is; nothing when there is none. */
+    public void dropShadow(String table) {
+        Statements st = statements;
+        Published kind = kindOf(table);
+        if (kind != Published.NONE) {
+            warehouse.update(st.dropRelation("ctas", model.name(), "drop_" + kind.name().toLowerCase(Locale.ROOT),
+                    st.schemas().published(), table, kind == Published.VIEW));
+        }
+    }
+
+    private Published kindOf(String table) {
+        Statements st = statements;
+        List<Map<String, Object>> rows = warehouse.queryRows(st.sql("ctas", model.name(), "relation_kind",
+                Map.of("schema_name", st.dialect().literal(st.schemas().published()),
+                        "table_name", st.dialect().literal(table))), 1);
+        if (rows.isEmpty()) {
+            return Published.NONE;
+        }
+        return String.valueOf(rows.get(0).values().iterator().next()).toUpperCase(Locale.ROOT).contains("VIEW")
+                ? Published.VIEW : Published.TABLE;
+    }
+
+    /** Column names of a relation, lower-case, in order. */
+    public List<String> columnsOf(String relation) {
+        List<String> names = new ArrayList<>();
+        warehouse.columns(statements.describe("ctas", model.name(), relation))
+                .forEach(c -> names.add(c.name().toLowerCase(Locale.ROOT) + " " + c.type().toLowerCase(Locale.ROOT)));
+        return names;
+    }
+
+    /** Names as the templates list them: quoted for the engine, with a {@code last} marker for separators. */
+    public List<Map<String, Object>> names(List<String> columns) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(Map.of("name", statements.dialect().identifier(columns.get(i)), "last", i == columns.size() - 1));
+        }
+        return out;
+    }
+
+    /** Column names of a relation as the engine reports them, in order. */
+    public List<String> columnNames(String relation) {
+        return warehouse.columns(statements.describe("ctas", model.name(), relation)).stream()
+                .map(dev.sessionplugin.core.warehouse.Warehouse.Column::name).toList();
+    }
+
+    public String shadow() {
+        return statements.modelRelation(model.name(), true);
+    }
+
+    public String live() {
+        return statements.modelRelation(model.name(), false);
+    }
+
+    public String batch() {
+        return statements.dialect().relation(statements.schemas().published(), Statements.batchOf(model.name()));
+    }
+
+    /** Rows of a relation. */
+    public long count(String relation) {
+        return warehouse.queryLong(statements.countRows("ctas", model.name(), relation));
+    }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM analytics.event_history__batch LIMIT 0;

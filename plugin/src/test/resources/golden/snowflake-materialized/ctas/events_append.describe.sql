@@ -1,0 +1,1 @@
+SELECT * FROM analytics.events_append LIMIT 0;

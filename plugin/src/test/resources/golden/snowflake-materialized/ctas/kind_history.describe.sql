@@ -1,0 +1,1 @@
+SELECT * FROM analytics.kind_history__batch LIMIT 0;

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS analytics.kind_totals__batch;

@@ -1,0 +1,1 @@
+SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;

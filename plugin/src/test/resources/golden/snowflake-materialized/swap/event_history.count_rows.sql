@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM analytics.event_history;

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM analytics.kind_history;

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS analytics.kind_history__shadow;

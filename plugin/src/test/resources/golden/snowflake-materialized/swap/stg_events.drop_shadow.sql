@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS analytics.stg_events__shadow;

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM audit.events_merge__unique_id;

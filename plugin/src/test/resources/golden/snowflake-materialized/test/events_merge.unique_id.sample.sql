@@ -1,0 +1,1 @@
+SELECT * FROM audit.events_merge__unique_id LIMIT 5;

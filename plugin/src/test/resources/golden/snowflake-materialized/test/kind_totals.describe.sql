@@ -1,0 +1,1 @@
+SELECT * FROM analytics.kind_totals__shadow LIMIT 0;

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM audit.kind_totals__unique_kind;
