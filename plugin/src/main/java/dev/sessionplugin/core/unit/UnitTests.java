@@ -26,6 +26,12 @@ import java.util.Set;
  */
 public final class UnitTests {
 
+    /**
+     * Rows given for {@code this} make a case test the incremental run: the model's published table holds them,
+     * and the rows compared are the batch its {@code {{#incremental}}} SELECT returns (what would be added).
+     */
+    static final String THIS = "this";
+
     /** How one case came out; {@code diff} is empty when it passed. */
     public record Outcome(UnitCase test, String diff, long millis) {
         public boolean passed() {
@@ -74,6 +80,18 @@ public final class UnitTests {
         plan.sources().forEach(s -> relations.put(s.name(), st.sourceRelation(s)));
         plan.models().forEach(m -> relations.put(m.name(), st.modelRelation(m.name(), true)));
         List<String> filled = new ArrayList<>();
+        boolean incremental = test.given().containsKey(THIS);
+        if (incremental) {
+            if (model.batch() == null) {
+                throw SessionException.config(Location.of(test.file()), "given rows for 'this', but model '"
+                        + model.name() + "' is not incremental", "'this' is the published table an incremental "
+                        + "run adds to; remove it, or set 'materialized: incremental' on the model");
+            }
+            String live = st.modelRelation(model.name(), false);
+            engine.update(st.sql("unit", test.model(), "unit_this", Map.of("live", live,
+                    "shadow", st.modelRelation(model.name(), true))).named(test.name() + ".this"));
+            relations.put(THIS, live);
+        }
         try {
             for (var given : test.given().entrySet()) {
                 String relation = relations.get(given.getKey());
@@ -89,7 +107,8 @@ public final class UnitTests {
             }
             List<String> columns = compared(test, catalog);
             List<List<String>> actual = new ArrayList<>();
-            for (Map<String, Object> row : engine.queryRows(actual(st, test, model, columns), Integer.MAX_VALUE)) {
+            String select = incremental ? model.batch() : model.select();
+            for (Map<String, Object> row : engine.queryRows(actual(st, test, select, columns), Integer.MAX_VALUE)) {
                 List<String> values = new ArrayList<>();
                 row.values().forEach(v -> values.add(v == null ? null : String.valueOf(v)));
                 actual.add(values);
@@ -138,9 +157,9 @@ public final class UnitTests {
                 .named(test.name() + ".given." + relation);
     }
 
-    private static dev.sessionplugin.core.warehouse.Sql actual(Statements st, UnitCase test, PlannedModel model,
+    private static dev.sessionplugin.core.warehouse.Sql actual(Statements st, UnitCase test, String select,
                                                                 List<String> columns) {
-        return st.sql("unit", test.model(), "unit_actual", Map.of("select", model.select(), "columns",
+        return st.sql("unit", test.model(), "unit_actual", Map.of("select", select, "columns",
                 listed(columns.stream().map(st.dialect()::identifier).toList(), "name"))).named(test.name());
     }
 

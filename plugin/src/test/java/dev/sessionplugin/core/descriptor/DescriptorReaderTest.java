@@ -40,6 +40,45 @@ class DescriptorReaderTest {
     }
 
     @Test
+    void materializationSettingsAreReadAndCheckedAgainstEachOther() {
+        Descriptor d = parse(TestProjects.DESCRIPTOR + """
+                  daily:
+                    materialized: incremental
+                    unique_key: [day, channel]
+                    description: per day
+                    columns: {day: the day, users: {description: distinct users}}
+                  history:
+                    materialized: snapshot
+                    unique_key: userId
+                    check_cols: [channel]
+                folders:
+                  staging: {materialized: view, tags: [staging]}
+                """);
+        Materialized daily = d.models().get("daily").materialized();
+        assertEquals(Materialized.Kind.INCREMENTAL, daily.kind());
+        assertEquals(Materialized.Strategy.MERGE, daily.strategy(), "a unique_key makes merge the default");
+        assertEquals(List.of("day", "channel"), daily.uniqueKey());
+        assertEquals(java.util.Map.of("day", "the day", "users", "distinct users"), d.models().get("daily").columns());
+        assertEquals(Materialized.Kind.SNAPSHOT, d.models().get("history").materialized().kind());
+        assertEquals(Materialized.Kind.VIEW, d.folders().get("staging").materialized().kind());
+        assertEquals(Materialized.TABLE, d.models().get("session_summary").materialization());
+
+        String base = TestProjects.DESCRIPTOR + "  m:\n";
+        for (String[] bad : new String[][] {
+                {"    materialized: cube\n", "unknown materialization 'cube'"},
+                {"    materialized: incremental\n    strategy: merge\n", "strategy merge of model 'm' needs a unique_key"},
+                {"    materialized: incremental\n    strategy: upsert\n", "unknown incremental strategy 'upsert'"},
+                {"    unique_key: id\n", "needs 'materialized: incremental' or 'materialized: snapshot'"},
+                {"    materialized: table\n    unique_key: id\n", "'unique_key' is for incremental models"},
+                {"    materialized: snapshot\n    unique_key: id\n", "needs exactly one of updated_at and check_cols"},
+                {"    materialized: snapshot\n    updated_at: ts\n", "snapshot 'm' needs a unique_key"},
+                {"    materialized: view\n    strategy: append\n", "'strategy' is for incremental models"}}) {
+            SessionException e = error(base + bad[0]);
+            assertTrue(e.getMessage().contains(bad[1]) && e.getMessage().startsWith("pipeline.yaml:"), e.getMessage());
+        }
+    }
+
+    @Test
     void unknownKeyNamesLineKeyAndSuggestion() {
         SessionException e = error("""
                 sources:

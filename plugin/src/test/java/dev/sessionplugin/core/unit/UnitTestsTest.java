@@ -49,6 +49,45 @@ class UnitTestsTest {
         assertTrue(xml.contains("tests=\"2\"") && xml.contains("failures=\"0\""), xml);
     }
 
+    /** The sample's incremental model, tested as a full build and as a run that adds to 'this' (its published rows). */
+    @Test
+    void incrementalModelsAreTestedInBothModes() throws Exception {
+        TestProjects.sample(dir, 5);
+        TestProjects.write(dir, "pipeline.yaml", TestProjects.DESCRIPTOR + """
+                  sessions_by_day:
+                    materialized: incremental
+                    strategy: delete+insert
+                    unique_key: [day, channel]
+                """);
+        Path sample = Path.of("../sample-project");
+        TestProjects.write(dir, "models/sessions_by_day.sql.mustache",
+                Files.readString(sample.resolve("models/marts/sessions_by_day.sql.mustache")));
+        for (String name : List.of("counts_per_day_and_channel", "an_incremental_run_redoes_the_last_day")) {
+            TestProjects.write(dir, "tests/sessions_by_day/" + name + ".yaml",
+                    Files.readString(sample.resolve("tests/sessions_by_day/" + name + ".yaml")));
+        }
+        List<UnitTests.Outcome> outcomes = unit();
+        assertEquals(2, outcomes.size());
+        assertTrue(outcomes.stream().allMatch(UnitTests.Outcome::passed), outcomes.toString());
+
+        // the incremental case compares the batch: without 'this', the same expectation misses day one
+        String incremental = Files.readString(dir.resolve("tests/sessions_by_day/an_incremental_run_redoes_the_last_day.yaml"));
+        TestProjects.write(dir, "tests/sessions_by_day/an_incremental_run_redoes_the_last_day.yaml",
+                incremental.replaceAll("(?s)  this:.*?(?=  session_summary:)", ""));
+        SessionException failed = TestProjects.failure(this::unit);
+        assertTrue(failed.getMessage().contains("unexpected") && failed.getMessage().contains("2019-05-01"),
+                failed.getMessage());
+
+        TestProjects.write(dir, "tests/session_summary/this_on_a_table.yaml", """
+                given:
+                  this: [{sessionId: s1}]
+                expect: []
+                """);
+        SessionException notIncremental = TestProjects.failure(this::unit);
+        assertTrue(notIncremental.getMessage().contains("given rows for 'this', but model 'session_summary' is not "
+                + "incremental"), notIncremental.getMessage());
+    }
+
     @Test
     void unchangedInputsAreNotCompiledOrTestedAgainButAnyChangeIs() throws Exception {
         TestProjects.sample(dir, 5);
