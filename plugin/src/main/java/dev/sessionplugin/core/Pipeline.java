@@ -68,7 +68,8 @@ public final class Pipeline {
                 ? project.descriptor().target() : request.target();
         Dialect dialect = Dialects.forTarget(target, project, request.options().credentials(), request.buildDir());
         Statements statements = new Statements(dialect, TemplateFolder.statements(target, project.dir()),
-                project.descriptor().schemas().forEnvironment(request.mode().env()));
+                project.descriptor().schemas().forEnvironment(request.mode().env()),
+                project.modelSchemas(request.mode().env()));
         Plan plan = Planner.plan(project, statements, selection(request));
         dialect.checkNames(plan, statements.schemas());
         return new Setup(project, dialect, statements, plan);
@@ -285,7 +286,7 @@ public final class Pipeline {
         Statements st = ctx.statements();
         Set<String> models = new HashSet<>();
         for (Plan.PlannedModel m : plan.models()) {
-            if (ctx.warehouse().queryLong(st.tableExists("test", m.name(), st.schemas().published(), m.name())) > 0) {
+            if (ctx.warehouse().queryLong(st.tableExists("test", m.name(), st.schemaOf(m.name()), m.name())) > 0) {
                 models.add(m.name());
             } else {
                 m.spec().checks().forEach(c -> ctx.report().skip(m.name(), c.name(), "not published yet"));

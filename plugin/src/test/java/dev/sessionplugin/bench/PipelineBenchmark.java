@@ -13,6 +13,9 @@ import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.graph.Selection;
 import dev.sessionplugin.core.render.TemplateFolder;
 import dev.sessionplugin.core.report.Progress;
+import dev.sessionplugin.core.report.CheckResult;
+import dev.sessionplugin.core.report.RunReport;
+import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.sample.SampleData;
 import dev.sessionplugin.core.warehouse.RenderedFiles;
 
@@ -47,6 +50,8 @@ class PipelineBenchmark {
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
+    /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -62,9 +67,18 @@ class PipelineBenchmark {
         Files.createDirectories(OUT);
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
-        planning();
-        compiling();
-        running();
+        if (PARTS.contains("plan")) {
+            planning();
+        }
+        if (PARTS.contains("compile")) {
+            compiling();
+        }
+        if (PARTS.contains("run")) {
+            running();
+        }
+        if (PARTS.contains("incremental")) {
+            incremental();
+        }
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
@@ -121,13 +135,19 @@ class PipelineBenchmark {
         }
     }
 
-    void running() throws Exception {
+    /** The generated sessions every run figure reads, written once per size. */
+    Path sessions() throws IOException {
         Path data = OUT.resolve("data-" + SESSIONS);
         if (!Files.isRegularFile(data.resolve("session_timestamp.csv"))) {
             long start = System.nanoTime();
             SampleData.write(data, SESSIONS, 42);
             results.put("generate_s", round((System.nanoTime() - start) / 1e9));
         }
+        return data;
+    }
+
+    void running() throws Exception {
+        Path data = sessions();
         Path dir = OUT.resolve("run");
         List<Double> run = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
@@ -163,6 +183,92 @@ class PipelineBenchmark {
         }
         results.put("rerun_s", stats(rerun));
         results.put("rerun_vs_full_ratio", round(median(rerun) / median(run)));
+    }
+
+    /**
+     * An incremental model of all sessions gets 1 % new sessions: the run that adds them against a full rebuild of
+     * the same files. Both runs stage the changed CSVs again (the files are whole extracts); the model's own steps
+     * (build, checks, publish) are reported apart, since that is what the materialization changes.
+     */
+    void incremental() throws Exception {
+        Path base = sessions();
+        Path grown = OUT.resolve("data-" + SESSIONS + "-plus-1pct");
+        if (!Files.isRegularFile(grown.resolve("session_timestamp.csv"))) {
+            appendNewSessions(base, grown, SESSIONS / 100);
+        }
+        Path dir = OUT.resolve("incremental");
+        List<Double> added = new ArrayList<>();
+        List<Double> full = new ArrayList<>();
+        List<Double> addedModel = new ArrayList<>();
+        List<Double> fullModel = new ArrayList<>();
+        for (int i = 0; i <= RUNS; i++) {
+            clean(dir);
+            incrementalProject(dir, base);
+            execute(dir, RunOptions.DEFAULTS); // the published table before the new day (not timed)
+            incrementalProject(dir, grown);
+            RunReport add = run(dir, RunOptions.DEFAULTS);
+            RunReport rebuild = run(dir, RunOptions.DEFAULTS.withThreads(RunOptions.CORES, true));
+            if (!add.steps().stream().anyMatch(st -> st.detail().contains("incremental append"))) {
+                throw new IllegalStateException("the run did not add incrementally: " + add.steps());
+            }
+            if (i > 0) {
+                added.add(seconds(add));
+                full.add(seconds(rebuild));
+                addedModel.add(modelSeconds(add));
+                fullModel.add(modelSeconds(rebuild));
+            }
+        }
+        print("incremental run, +1% sessions (s)", added);
+        print("full rebuild of the same files (s)", full);
+        print("incremental model steps (s)", addedModel);
+        print("full model steps (s)", fullModel);
+        results.put("incremental_run_s", stats(added));
+        results.put("incremental_full_run_s", stats(full));
+        results.put("incremental_vs_full_ratio", round(median(added) / median(full)));
+        results.put("incremental_vs_full_model_steps_ratio", round(median(addedModel) / median(fullModel)));
+    }
+
+    static void incrementalProject(Path dir, Path data) throws IOException {
+        TestProjects.write(dir, "pipeline.yaml", TestProjects.DESCRIPTOR.replace("data/", data.toAbsolutePath() + "/")
+                + "    materialized: incremental\n");
+        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL
+                + "{{#incremental}}WHERE st.ts > (SELECT max(ts) FROM {{this}}){{/incremental}}\n");
+    }
+
+    /** The base files plus {@code count} sessions later than all of them. */
+    static void appendNewSessions(Path base, Path grown, long count) throws IOException {
+        Files.createDirectories(grown);
+        for (String f : List.of("user_session_channel.csv", "session_timestamp.csv")) {
+            Files.copy(base.resolve(f), grown.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (var channels = Files.newBufferedWriter(grown.resolve("user_session_channel.csv"),
+                java.nio.file.StandardOpenOption.APPEND);
+             var stamps = Files.newBufferedWriter(grown.resolve("session_timestamp.csv"),
+                     java.nio.file.StandardOpenOption.APPEND)) {
+            for (long i = 0; i < count; i++) {
+                channels.write((i % 9973) + ",new" + i + ",Organic\n");
+                stamps.write("new" + i + ",2031-01-01 " + String.format("%02d:%02d:%02d.%03d", i / 3600 % 24,
+                        i / 60 % 60, i % 60, i % 1000) + "\n");
+            }
+        }
+    }
+
+    RunReport run(Path dir, RunOptions options) {
+        return Pipeline.execute(new RunRequest(Goal.RUN, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null,
+                null, null, "bench", options), QUIET);
+    }
+
+    static double seconds(RunReport report) {
+        return java.time.Duration.between(report.started(), report.finished()).toMillis() / 1e3;
+    }
+
+    /** Build, checks and publish of the model: what its materialization decides. */
+    static double modelSeconds(RunReport report) {
+        long millis = report.steps().stream().filter(st -> st.subject().equals("session_summary")
+                && (st.step().equals("ctas") || st.step().equals("swap"))).mapToLong(StepResult::millis).sum();
+        millis += report.checks().stream().filter(c -> c.subject().equals("session_summary"))
+                .mapToLong(CheckResult::millis).sum();
+        return millis / 1e3;
     }
 
     /** A full session:run on a fresh target, in this JVM (heap capped by the profile's -Xmx256m). */

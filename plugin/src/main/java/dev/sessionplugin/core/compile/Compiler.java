@@ -71,7 +71,8 @@ public final class Compiler {
         boolean strict = Dialects.DUCKDB.equals(target);
         DuckDbDialect engine = DuckDbDialect.inMemory();
         Statements st = new Statements(engine, TemplateFolder.statements(Dialects.DUCKDB, project.dir()),
-                project.descriptor().schemas().forEnvironment(request.mode().env()));
+                project.descriptor().schemas().forEnvironment(request.mode().env()),
+                project.modelSchemas(request.mode().env()));
         Plan plan = Planner.plan(project, st, new Selection("", ""));
         String fingerprint = CompileStamp.fingerprint(project, plan, target, request.pluginVersion());
         Catalog known = CompileStamp.passed(request.buildDir(), fingerprint, then != null);
@@ -86,7 +87,10 @@ public final class Compiler {
         Map<String, Catalog.Node> models = new LinkedHashMap<>();
         try (Warehouse w = JdbcWarehouse.open(engine, files, new Retry(1, 0, line -> { }))) {
             var s = st.schemas();
-            for (String schema : new java.util.LinkedHashSet<>(List.of(s.staging(), s.published(), s.audit(), s.meta()))) {
+            java.util.Set<String> schemas = new java.util.LinkedHashSet<>(List.of(s.staging()));
+            schemas.addAll(st.publishedSchemas());
+            schemas.addAll(List.of(s.audit(), s.meta()));
+            for (String schema : schemas) {
                 w.update(st.createSchema("compile", schema));
             }
             for (SourceSpec source : plan.sources()) {
@@ -127,7 +131,10 @@ public final class Compiler {
                 }
                 bound.add(model);
             }
-            Map<String, List<Catalog.Column>> typed = columnsOf(w, st, s.published());
+            Map<String, List<Catalog.Column>> typed = new java.util.HashMap<>();
+            for (String schema : st.publishedSchemas()) { // model names are unique, so table names are too
+                typed.putAll(columnsOf(w, st, schema));
+            }
             for (PlannedModel model : bound) {
                 List<Catalog.Column> columns = described(model, typed.getOrDefault(Statements.shadowOf(model.name()),
                         List.of()), errors);

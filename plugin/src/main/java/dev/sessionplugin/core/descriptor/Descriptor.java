@@ -36,8 +36,14 @@ public record Descriptor(
             if (env == null || env.isBlank()) {
                 return this;
             }
-            String suffix = "_" + env.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            String suffix = suffix(env);
             return new Schemas(staging + suffix, published + suffix, audit + suffix, meta + suffix);
+        }
+
+        /** What an environment appends to every schema name: {@code _<env>}, or nothing. */
+        public static String suffix(String env) {
+            return env == null || env.isBlank() ? ""
+                    : "_" + env.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         }
     }
 }

@@ -75,6 +75,7 @@ public final class DescriptorReader {
         Map<String, ModelSpec> models = models(top);
         Map<String, ModelSpec.FolderDefaults> folders = top.map("folders").map(DescriptorReader::folders)
                 .orElse(Map.of());
+        requireOwnSchemas(schemas, models, folders);
         Map<String, Object> vars = top.map("vars").map(DescriptorReader::vars).orElse(Map.of());
         SupersetSpec superset = top.map("superset").map(SupersetReader::project).orElse(SupersetSpec.DEFAULTS);
         return new Descriptor(file, project, target, duckdb, snowflake, schemas, sources, models, folders, vars,
@@ -208,11 +209,12 @@ public final class DescriptorReader {
                 continue;
             }
             model.allowOnly("checks", "description", "superset", "volatile", "tags", "columns", "materialized",
-                    "strategy", "unique_key", "updated_at", "check_cols");
+                    "strategy", "unique_key", "updated_at", "check_cols", "schema");
             models.put(name, new ModelSpec(name, CheckReader.read(model, "checks", null),
                     model.map("superset").map(s -> SupersetReader.dataset(s, name)).orElse(null),
                     model.bool("volatile", false), model.has("tags") ? model.names("tags") : List.of(), at,
-                    materialized(model, name), model.string("description", null), columnDescriptions(model)));
+                    materialized(model, name), model.string("description", null), columnDescriptions(model),
+                    schemaName(model)));
         }
         return models;
     }
@@ -224,12 +226,33 @@ public final class DescriptorReader {
             String folder = path.replace('\\', '/').replaceAll("^models/", "").replaceAll("/+$", "");
             YamlMap entry = section.map(path).orElseThrow(() -> section.wrongType(path,
                     "a mapping, e.g. 'materialized: view'"));
-            entry.allowOnly("materialized", "tags", "volatile");
+            entry.allowOnly("materialized", "tags", "volatile", "schema");
             folders.put(folder, new ModelSpec.FolderDefaults(folder, entry.has("materialized")
                     ? materialized(entry, folder) : null, entry.has("tags") ? entry.names("tags") : List.of(),
-                    entry.bool("volatile", false), section.location(path)));
+                    entry.bool("volatile", false), schemaName(entry), section.location(path)));
         }
         return folders;
+    }
+
+    private static String schemaName(YamlMap entry) {
+        String schema = entry.string("schema", null);
+        return schema == null ? null : Names.identifier(schema, entry.location("schema"), "schema name");
+    }
+
+    /** A model's own schema may be the published one, never one the run keeps other things in. */
+    private static void requireOwnSchemas(Schemas schemas, Map<String, ModelSpec> models,
+                                          Map<String, ModelSpec.FolderDefaults> folders) {
+        Map<String, Location> named = new LinkedHashMap<>();
+        models.values().stream().filter(m -> m.schema() != null).forEach(m -> named.put(m.schema(), m.location()));
+        folders.values().stream().filter(f -> f.schema() != null).forEach(f -> named.put(f.schema(), f.location()));
+        named.forEach((schema, at) -> {
+            for (String taken : List.of(schemas.staging(), schemas.audit(), schemas.meta())) {
+                if (schema.equalsIgnoreCase(taken)) {
+                    throw SessionException.config(at, "schema '" + schema + "' holds the run's own tables (staging, "
+                            + "audit or meta)", "publish models in a schema of their own, e.g. 'marts'");
+                }
+            }
+        });
     }
 
     /** {@code materialized:} and its settings, checked against each other; null when the entry does not say. */

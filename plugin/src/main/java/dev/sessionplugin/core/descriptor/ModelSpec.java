@@ -14,13 +14,14 @@ import java.util.Map;
  * @param tags           words to select it by ({@code -Dsession.select=tag:daily})
  * @param materialized   how it is kept; null in an entry that does not say (its folder's default applies)
  * @param columns        column name → description, for the catalog and documentation
+ * @param schema         the schema it is published in; null for the descriptor's published schema
  */
 public record ModelSpec(String name, List<CheckSpec> checks, SupersetSpec.DatasetSpec superset,
                         boolean volatileResult, List<String> tags, Location location, Materialized materialized,
-                        String description, Map<String, String> columns) {
+                        String description, Map<String, String> columns, String schema) {
 
     public static ModelSpec bare(String name, Location location) {
-        return new ModelSpec(name, List.of(), null, false, List.of(), location, null, null, Map.of());
+        return new ModelSpec(name, List.of(), null, false, List.of(), location, null, null, Map.of(), null);
     }
 
     /** How it is kept, a table unless something said otherwise. */
@@ -33,7 +34,8 @@ public record ModelSpec(String name, List<CheckSpec> checks, SupersetSpec.Datase
         List<String> allTags = new java.util.ArrayList<>(folder.tags());
         tags.stream().filter(t -> !allTags.contains(t)).forEach(allTags::add);
         return new ModelSpec(name, checks, superset, volatileResult || folder.volatileResult(), List.copyOf(allTags),
-                location, materialized != null ? materialized : folder.materialized(), description, columns);
+                location, materialized != null ? materialized : folder.materialized(), description, columns,
+                schema != null ? schema : folder.schema());
     }
 
     /**
@@ -42,6 +44,6 @@ public record ModelSpec(String name, List<CheckSpec> checks, SupersetSpec.Datase
      * @param path the folder under {@code models/}, e.g. {@code staging} or {@code marts/finance}
      */
     public record FolderDefaults(String path, Materialized materialized, List<String> tags, boolean volatileResult,
-                                 Location location) {
+                                 String schema, Location location) {
     }
 }

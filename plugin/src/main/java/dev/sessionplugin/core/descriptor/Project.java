@@ -36,6 +36,21 @@ public record Project(Path dir, Descriptor descriptor, Map<String, SqlFile> mode
                 d.sources(), d.models(), d.folders(), Map.copyOf(vars), d.superset()), models, checks);
     }
 
+    /**
+     * The schema of each model published outside the descriptor's published schema ({@code schema:} on the model
+     * or its folder), with the environment's suffix, as every schema gets it.
+     */
+    public Map<String, String> modelSchemas(String env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String model : models.keySet()) {
+            String schema = spec(model).schema();
+            if (schema != null) {
+                out.put(model, schema + Descriptor.Schemas.suffix(env));
+            }
+        }
+        return out;
+    }
+
     public static Project load(Path dir, Path descriptorFile) {
         Path absDir = dir.toAbsolutePath().normalize();
         Path file = absDir.resolve(descriptorFile).normalize();

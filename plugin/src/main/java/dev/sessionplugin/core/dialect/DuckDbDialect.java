@@ -91,9 +91,9 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String recover(Warehouse warehouse, Statements statements) {
         serving.removeStaleTemps();
-        long published = warehouse.queryRows(statements.sql("setup", "serving", "published_tables",
-                java.util.Map.of("schema_name", literal(statements.schemas().published()))), 1).size();
-        if (published == 0) {
+        boolean published = statements.publishedSchemas().stream()
+                .anyMatch(schema -> !ServingFile.publishedTables(warehouse, statements, schema).isEmpty());
+        if (!published) {
             return "removed temporary files";
         }
         serving.publish(warehouse, statements);

@@ -38,35 +38,44 @@ final class ServingFile {
     /** Copies every published table of the work file into a new serving file and swaps it in. */
     void publish(Warehouse warehouse, Statements st) {
         Dialect d = st.dialect();
+        String published = st.schemas().published();
         if (!warehouse.executes()) {
-            List.of("serving_attach", "serving_create_schema", "serving_checkpoint", "serving_detach")
-                    .forEach(t -> warehouse.files().write(st.sql("swap", "serving", t, context(d, st, temp(), null))));
+            List.of("serving_attach", "serving_create_schema", "serving_checkpoint", "serving_detach").forEach(t ->
+                    warehouse.files().write(st.sql("swap", "serving", t, context(d, temp(), published, null))));
             return;
         }
         removeStaleTemps();
         Path temp = temp();
-        warehouse.update(st.sql("swap", "serving", "serving_attach", context(d, st, temp, null)));
+        warehouse.update(st.sql("swap", "serving", "serving_attach", context(d, temp, published, null)));
         try {
-            warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, st, temp, null)));
-            for (Map<String, Object> row : warehouse.queryRows(st.sql("swap", "serving", "published_tables",
-                    Map.of("schema_name", d.literal(st.schemas().published()))), 100_000)) {
-                String table = String.valueOf(row.values().iterator().next());
-                warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, st, temp, table))
-                        .named("copy." + table));
+            for (String schema : st.publishedSchemas()) {
+                warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema, null))
+                        .named("serving_create_schema." + schema));
+                for (String table : publishedTables(warehouse, st, schema)) {
+                    warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema, table))
+                            .named("copy." + table));
+                }
             }
-            warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, st, temp, null)));
+            warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, temp, published, null)));
         } finally {
-            warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, st, temp, null)));
+            warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, temp, published, null)));
         }
         promote(temp);
     }
 
-    private static Map<String, Object> context(Dialect d, Statements st, Path temp, String table) {
+    /** The published tables and views of one schema (not shadows, retired tables or batches). */
+    static List<String> publishedTables(Warehouse warehouse, Statements st, String schema) {
+        return warehouse.queryRows(st.sql("swap", "serving", "published_tables", Map.of("schema_name",
+                st.dialect().literal(schema))).named("published_tables." + schema), 100_000).stream()
+                .map(row -> String.valueOf(row.values().iterator().next())).toList();
+    }
+
+    private static Map<String, Object> context(Dialect d, Path temp, String schema, String table) {
         Map<String, Object> context = new java.util.HashMap<>(Map.of("file", d.literal(temp.toString()),
-                "alias", d.identifier(ALIAS), "schema", d.identifier(st.schemas().published())));
+                "alias", d.identifier(ALIAS), "schema", d.identifier(schema)));
         if (table != null) {
             context.put("table", d.identifier(table));
-            context.put("source", d.relation(st.schemas().published(), table));
+            context.put("source", d.relation(schema, table));
         }
         return context;
     }

@@ -183,7 +183,14 @@ public final class SnowflakeDialect implements Dialect {
             named.add(new String[] {"table of source " + source.name(), source.table()});
             source.columns().forEach(c -> named.add(new String[] {"column of source " + source.name(), c.name()}));
         }
-        for (String schema : List.of(schemas.staging(), schemas.published(), schemas.audit(), schemas.meta())) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(List.of(schemas.staging(), schemas.published(),
+                schemas.audit(), schemas.meta()));
+        plan.models().forEach(m -> {
+            if (m.spec().schema() != null) {
+                all.add(m.spec().schema());
+            }
+        });
+        for (String schema : all) {
             named.add(new String[] {"schema", schema});
         }
         for (String[] n : named) {

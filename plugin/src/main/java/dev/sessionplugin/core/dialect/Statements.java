@@ -24,10 +24,31 @@ public final class Statements {
     private final TemplateFolder templates;
     private final Schemas schemas;
 
+    private final Map<String, String> modelSchemas;
+
     public Statements(Dialect dialect, TemplateFolder templates, Schemas schemas) {
+        this(dialect, templates, schemas, Map.of());
+    }
+
+    /** @param modelSchemas the schema of each model published outside {@code schemas.published()} */
+    public Statements(Dialect dialect, TemplateFolder templates, Schemas schemas, Map<String, String> modelSchemas) {
         this.dialect = dialect;
         this.templates = templates;
         this.schemas = schemas;
+        this.modelSchemas = Map.copyOf(modelSchemas);
+    }
+
+    /** The schema a model is published in (its shadow and batch live there too). */
+    public String schemaOf(String model) {
+        return modelSchemas.getOrDefault(model, schemas.published());
+    }
+
+    /** Every schema models are published in: the published schema first, then the models' own. */
+    public List<String> publishedSchemas() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        all.add(schemas.published());
+        all.addAll(new java.util.TreeSet<>(modelSchemas.values()));
+        return List.copyOf(all);
     }
 
     public Dialect dialect() {
@@ -49,7 +70,7 @@ public final class Statements {
 
     /** The relation a model is read from: its shadow while this run builds it, else the published table. */
     public String modelRelation(String model, boolean shadow) {
-        return dialect.relation(schemas.published(), shadow ? shadowOf(model) : model);
+        return dialect.relation(schemaOf(model), shadow ? shadowOf(model) : model);
     }
 
     public String sourceRelation(SourceSpec source) {
@@ -70,7 +91,7 @@ public final class Statements {
                 Map.of("schema_name", dialect.literal(schema))));
         if (present == 0 || !warehouse.executes()) {
             warehouse.update(createSchema(step, schema));
-            if (schema.equals(schemas.published())) { // readers reach tables only through USAGE on their schema
+            if (publishedSchemas().contains(schema)) { // readers reach tables only through USAGE on their schema
                 for (String role : dialect.readRoles()) {
                     warehouse.update(sql(step, schema, "grant_usage", Map.of("schema", dialect.identifier(schema),
                             "role", dialect.identifier(role))).named("grant_usage." + role));

@@ -75,7 +75,7 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
         Map<String, Object> context = new HashMap<>(values);
         context.put("shadow", st.modelRelation(model.name(), true));
         context.put("live", st.modelRelation(model.name(), false));
-        context.put("batch", st.dialect().relation(st.schemas().published(), Statements.batchOf(model.name())));
+        context.put("batch", st.dialect().relation(st.schemaOf(model.name()), Statements.batchOf(model.name())));
         return st.sql("ctas", model.name(), "materialize/" + template, context).named(template);
     }
 
@@ -89,14 +89,14 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
         Published kind = kindOf(table);
         if (kind != Published.NONE) {
             warehouse.update(st.dropRelation("ctas", model.name(), "drop_" + kind.name().toLowerCase(Locale.ROOT),
-                    st.schemas().published(), table, kind == Published.VIEW));
+                    st.schemaOf(model.name()), table, kind == Published.VIEW));
         }
     }
 
     private Published kindOf(String table) {
         Statements st = statements;
         List<Map<String, Object>> rows = warehouse.queryRows(st.sql("ctas", model.name(), "relation_kind",
-                Map.of("schema_name", st.dialect().literal(st.schemas().published()),
+                Map.of("schema_name", st.dialect().literal(st.schemaOf(model.name())),
                         "table_name", st.dialect().literal(table))), 1);
         if (rows.isEmpty()) {
             return Published.NONE;
@@ -137,7 +137,7 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
     }
 
     public String batch() {
-        return statements.dialect().relation(statements.schemas().published(), Statements.batchOf(model.name()));
+        return statements.dialect().relation(statements.schemaOf(model.name()), Statements.batchOf(model.name()));
     }
 
     /** Rows of a relation. */

@@ -122,7 +122,7 @@ public final class CheckStep {
         } else if (check.params().containsKey("within_percent")) {
             String published = st.modelRelation(subject, false);
             boolean live = ctx.warehouse().queryLong(st.tableExists("test", subject,
-                    st.schemas().published(), subject)) > 0;
+                    st.schemaOf(subject), subject)) > 0;
             target = live ? published : null;
         }
         return execute(ctx, subject, check, st.check(subject, relation, check, target));

@@ -94,7 +94,7 @@ public final class Incremental {
             String why = full ? "full run requested" : model.spec().volatileResult() ? "volatile"
                     : now == null ? "an input's version is unknown"
                     : !now.equals(recordedModels.get(model.name())) ? "changed"
-                    : !exists(ctx, st.schemas().published(), model.name()) ? "published table missing" : null;
+                    : !exists(ctx, st.schemaOf(model.name()), model.name()) ? "published table missing" : null;
             if (why != null) {
                 rebuild.add(model.name());
                 if (!why.equals("changed") && !full) {

@@ -41,7 +41,7 @@ public final class PublishStep {
                 refused.add(model.name());
             }
             fingerprints.put(model.name(), ledger.fingerprint(model.name()));
-            publications.add(new Publication(model.name(), st.schemas().published(), model.name(),
+            publications.add(new Publication(model.name(), st.schemaOf(model.name()), model.name(),
                     Statements.shadowOf(model.name()), model.published()));
         }
         if (!refused.isEmpty()) {

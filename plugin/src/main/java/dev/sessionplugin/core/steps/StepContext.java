@@ -32,7 +32,10 @@ public record StepContext(Plan plan, Warehouse warehouse, Statements statements,
             return;
         }
         var schemas = statements.schemas();
-        for (String schema : new String[] {schemas.staging(), schemas.published(), schemas.audit(), schemas.meta()}) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(java.util.List.of(schemas.staging()));
+        all.addAll(statements.publishedSchemas());
+        all.addAll(java.util.List.of(schemas.audit(), schemas.meta()));
+        for (String schema : all) {
             statements.ensureSchema(warehouse, "setup", schema);
         }
         warehouse.update(statements.ledger("ledger_create", "shadows", java.util.Map.of()));

@@ -61,7 +61,7 @@ public interface PublishedData {
 
     private static List<Column> publishedColumns(Warehouse w, Statements st, ModelSpec model) {
         String live = st.modelRelation(model.name(), false);
-        if (w.queryLong(st.tableExists("export", model.name(), st.schemas().published(), model.name())) == 0) {
+        if (w.queryLong(st.tableExists("export", model.name(), st.schemaOf(model.name()), model.name())) == 0) {
             throw SessionException.config(model.location(), "cannot export model '" + model.name() + "' to Superset: "
                     + live + " is not published yet", "run session:run first");
         }

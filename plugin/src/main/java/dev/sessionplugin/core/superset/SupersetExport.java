@@ -80,7 +80,7 @@ public final class SupersetExport {
                 continue;
             }
             datasets++;
-            String schema = st.schemas().published().toLowerCase();
+            String schema = st.schemaOf(model.name()).toLowerCase();
             String datasetUuid = uuid("dataset", database + "." + schema + "." + ds.dataset());
             List<Column> columns = data.columns(model);
             String time = ds.timeColumn() == null ? null : timeColumn(model, ds, columns, dialect);

@@ -73,6 +73,34 @@ class MaterializationsTest {
     }
 
     @Test
+    void modelsArePublishedInTheSchemaTheirEntryOrFolderNames() throws Exception {
+        ShopProject.write(incremental);
+        TestProjects.write(incremental, "pipeline.yaml", ShopProject.DESCRIPTOR
+                .replace("staging: {materialized: view, tags: [staging]}",
+                        "staging: {materialized: view, tags: [staging], schema: staging}")
+                .replace("    strategy: delete+insert\n", "    strategy: delete+insert\n    schema: marts\n"));
+        TestProjects.run(incremental, Goal.RUN);
+        TestProjects.append(incremental, "data/events.csv", ShopProject.DAY_TWO);
+        List<String> log = new ArrayList<>();
+        TestProjects.run(incremental, Goal.RUN, null, log);
+        assertTrue(log.stream().anyMatch(l -> l.contains("kind_totals") && l.contains("incremental delete+insert")),
+                String.join("\n", log));
+        String where = "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema "
+                + "IN ('analytics', 'staging', 'marts') AND table_name NOT LIKE '%shadow' ORDER BY 1";
+        List<String> expected = List.of("analytics.event_history", "analytics.events_append", "analytics.events_merge",
+                "analytics.kind_history", "marts.kind_totals", "staging.stg_events");
+        assertEquals(expected, TestProjects.query(incremental, where));
+        assertEquals(expected, TestProjects.queryFile(incremental.resolve("target/session-serving.duckdb"), where));
+        assertEquals(List.of("book|62", "ink|3", "pen|5"), TestProjects.query(incremental,
+                "SELECT kind, total FROM marts.kind_totals ORDER BY kind"));
+
+        TestProjects.write(incremental, "pipeline.yaml", ShopProject.DESCRIPTOR.replace(
+                "    strategy: delete+insert\n", "    strategy: delete+insert\n    schema: audit\n"));
+        SessionException clash = TestProjects.failure(() -> TestProjects.run(incremental, Goal.RUN));
+        assertTrue(clash.getMessage().contains("schema 'audit' holds the run's own tables"), clash.getMessage());
+    }
+
+    @Test
     void snapshotsKeepEveryVersion() throws Exception {
         ShopProject.write(incremental);
         TestProjects.run(incremental, Goal.RUN);

@@ -32,9 +32,13 @@ class SnowflakeRenderGoldenTest {
     @Test
     void renderedStatementsMatchTheGoldenFiles() throws IOException {
         Files.copy(SAMPLE.resolve("pipeline.yaml"), dir.resolve("pipeline.yaml"));
-        Files.createDirectories(dir.resolve("models"));
-        Files.copy(SAMPLE.resolve("models/session_summary.sql.mustache"),
-                dir.resolve("models/session_summary.sql.mustache"));
+        try (Stream<Path> models = Files.walk(SAMPLE.resolve("models"))) {
+            for (Path model : models.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(SAMPLE.relativize(model).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(model, to);
+            }
+        }
         TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
                 null, null, "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
         TreeMap<String, String> rendered = compare(dir, GOLDEN);

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM analytics.sessions_by_day__shadow;

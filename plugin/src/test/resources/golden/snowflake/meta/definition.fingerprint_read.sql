@@ -1,0 +1,1 @@
+SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'definition';

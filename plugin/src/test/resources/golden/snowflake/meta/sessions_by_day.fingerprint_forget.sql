@@ -1,0 +1,1 @@
+DELETE FROM session_meta.fingerprints WHERE node = 'model:sessions_by_day';

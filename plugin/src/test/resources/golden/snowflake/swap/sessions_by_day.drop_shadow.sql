@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS analytics.sessions_by_day__shadow;

@@ -1,0 +1,1 @@
+ALTER TABLE analytics.sessions_by_day__shadow RENAME TO analytics.sessions_by_day;

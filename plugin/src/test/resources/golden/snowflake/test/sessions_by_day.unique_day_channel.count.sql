@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM audit.sessions_by_day__unique_day_channel;

@@ -1,0 +1,1 @@
+SELECT * FROM audit.sessions_by_day__unique_day_channel LIMIT 5;
