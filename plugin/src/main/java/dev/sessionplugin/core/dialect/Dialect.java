@@ -134,6 +134,16 @@ public interface Dialect {
     default void verifyHeader(Warehouse warehouse, Statements statements, LocalFile file) {
     }
 
+    /**
+     * Makes local files readable by the engine before they are loaded: nothing for an engine that reads this
+     * machine's files; an upload to the source's stage for one that runs elsewhere.
+     *
+     * @param newStage start the source's stage afresh (once per load of the source), else add to it
+     */
+    default void upload(Warehouse warehouse, Statements statements, dev.sessionplugin.core.descriptor.SourceSpec source,
+                        List<java.nio.file.Path> files, boolean newStage) {
+    }
+
     /** Loads one file into its staging table and returns the rows loaded. */
     default long load(Warehouse warehouse, Sql load, String file) {
         return warehouse.update(load);

@@ -305,6 +305,30 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     /**
+     * Local files go to an internal stage with {@code PUT} (the driver uploads them), then the same COPY as for S3
+     * reads them. Only sources whose files changed are loaded, so an unchanged file is never uploaded again.
+     */
+    @Override
+    public void upload(Warehouse warehouse, Statements statements, dev.sessionplugin.core.descriptor.SourceSpec source,
+                       List<Path> files, boolean newStage) {
+        if (newStage) {
+            warehouse.update(statements.createInternalStage(source));
+        }
+        for (Path file : files) {
+            // The driver answers one row per file; a failed upload is a row with status ERROR, not an exception.
+            for (Map<String, Object> row : warehouse.queryRows(statements.putFile(source, file), 100)) {
+                String status = String.valueOf(Warehouse.value(row, "status"));
+                if (warehouse.executes() && !status.equals("UPLOADED") && !status.equals("SKIPPED")) {
+                    throw new SessionException(Kind.WAREHOUSE, Location.of(file.toString()), "PUT of " + file
+                            .getFileName() + " to the stage of source '" + source.name() + "' failed: " + status + " "
+                            + Warehouse.value(row, "message"), "check that the file is readable and the role may "
+                            + "write to the schema's stages; run again", null);
+                }
+            }
+        }
+    }
+
+    /**
      * Each remote file's version as its stage lists it (md5, size, last-modified). The stage is (re)created first
      * so it points where the descriptor says. A file the listing does not show, or a listing that fails, has no
      * version: the source is loaded again.

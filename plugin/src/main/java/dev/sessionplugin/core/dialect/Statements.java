@@ -134,6 +134,22 @@ public final class Statements {
                 "url", dialect.literal(fileUri.substring(0, fileUri.lastIndexOf('/') + 1))));
     }
 
+    /** An internal stage for a source's local files (engines that cannot read this machine's files). */
+    public Sql createInternalStage(SourceSpec source) {
+        return sql("stage", source.name(), "create_internal_stage", Map.of("stage", stageOf(source)));
+    }
+
+    /**
+     * Uploads a local file to the source's internal stage under its own name. The template holds no comment: the
+     * driver performs a PUT only when the statement starts with it.
+     */
+    public Sql putFile(SourceSpec source, java.nio.file.Path file) {
+        String path = file.toAbsolutePath().toString().replace('\\', '/');
+        return sql("stage", source.name(), "put_file", Map.of("stage", stageOf(source),
+                "file_url", dialect.literal("file://" + (path.startsWith("/") ? "" : "/") + path)))
+                .named("put." + file.getFileName());
+    }
+
     /** The stage's listing under one remote file's name: name, size, md5 and last-modified as the warehouse sees them. */
     public Sql listStage(SourceSpec source, String fileUri) {
         return sql("plan", source.name(), "list_stage", Map.of("location",

@@ -142,11 +142,6 @@ public final class SourceFiles {
     }
 
     private List<LocalFile> local(SourceSpec source, String uri, String overrideBase, boolean mustExist) {
-        if (!engine.name().equals("duckdb")) {
-            throw SessionException.config(source.location(), "source '" + source.name() + "' is the local file "
-                    + uri + ", which " + engine.name() + " cannot read", "on " + engine.name() + " sources are read "
-                    + "from S3 through a stage: set snowflake.sources in pipeline.yaml or -Dsession.sources=s3://...");
-        }
         if (uri.contains("://") && !uri.startsWith("file://")) {
             throw SessionException.config(source.location(), "source '" + source.name() + "' reads " + uri
                     + ", a scheme this plugin cannot load", "use a local path, or s3://bucket/key");

@@ -132,8 +132,16 @@ public final class CtasStep {
             if (e.location() != null && model.file().display().equals(e.location().file())) {
                 throw e; // already names the model file and line (e.g. a snapshot whose columns changed)
             }
+            var ran = build.lastStatement();
+            boolean modelSql = ran != null && (ran.text().contains(model.select())
+                    || (model.batch() != null && ran.text().contains(model.batch())));
+            if (e.kind() == SessionException.Kind.CONFIG && ran != null && !modelSql) { // e.g. a CLONE or MERGE
+                throw new SessionException(e.kind(), Location.of(w.files().displayOf(ran)), "model '" + model.name()
+                        + "' failed to build (" + model.materialized().kind().word() + "): " + e.reason(),
+                        "the statement as it ran is in that file (from the " + w.dialect().name() + " templates of "
+                        + "this materialization); check that the engine and the role support it", e);
+            }
             if (e.kind() == SessionException.Kind.CONFIG) {
-                var ran = build.lastStatement();
                 if (ran != null) {
                     file = w.files().displayOf(ran);
                 }

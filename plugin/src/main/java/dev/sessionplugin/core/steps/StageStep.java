@@ -48,6 +48,11 @@ public final class StageStep {
             ctx.warehouse().update(ctx.statements().createStagingTable(source));
             long rows = 0;
             String statement = null;
+            List<Path> local = entry.getValue().stream().map(LocalFile::path).filter(java.util.Objects::nonNull)
+                    .toList();
+            if (!local.isEmpty()) { // engines that cannot read this machine's files get them uploaded first
+                ctx.warehouse().dialect().upload(ctx.warehouse(), ctx.statements(), source, local, true);
+            }
             for (LocalFile file : entry.getValue()) {
                 Sql load = ctx.statements().loadCsv(source, file.location());
                 statement = ctx.warehouse().files().displayOf(load);
@@ -87,6 +92,7 @@ public final class StageStep {
         Path copy = null;
         try {
             copy = LineEndings.normalizedCopy(file.path()); // the failed COPY was rolled back whole
+            ctx.warehouse().dialect().upload(ctx.warehouse(), ctx.statements(), source, List.of(copy), false);
             return ctx.warehouse().dialect().load(ctx.warehouse(),
                     ctx.statements().loadCsv(source, copy.toAbsolutePath().toString()), file.display());
         } catch (IOException e) {

@@ -48,6 +48,29 @@ final class Account {
     volatile Set<String> warehouses;
     volatile Set<String> databases;
     volatile StageStorage storage = prefix -> List.of();
+    /** Internal stages ({@code CREATE STAGE} without URL) keep what PUT uploads here, a folder per stage. */
+    final java.nio.file.Path internal = internalRoot();
+
+    private static java.nio.file.Path internalRoot() {
+        try {
+            return java.nio.file.Files.createTempDirectory("emulator-stages");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The URL an internal stage's files are listed under. */
+    static String internalUrl(String stage) {
+        return "internal://" + stage + "/";
+    }
+
+    /** The stored files under a stage URL prefix: internal stages' uploads, else the configured storage. */
+    List<StageStorage.StoredFile> stored(String prefix) {
+        if (prefix.startsWith("internal://")) {
+            return StageStorage.folder("internal://", internal).list(prefix);
+        }
+        return storage.list(prefix);
+    }
     private final AtomicLong droppedSeq = new AtomicLong();
     private final Map<String, Object> statementLocks = new ConcurrentHashMap<>();
 

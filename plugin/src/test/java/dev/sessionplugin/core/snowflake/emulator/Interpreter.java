@@ -70,6 +70,18 @@ final class Interpreter {
                 }
             });
         }
+        if ((m = match("CREATE (OR REPLACE )?STAGE (IF NOT EXISTS )?([\\w.]+)\\s*", body)) != null) {
+            Matcher st = m;
+            return ddl(s, () -> {
+                String stage = key(st.group(3));
+                if (st.group(2) == null || !account.stages.containsKey(stage)) {
+                    account.stages.put(stage, Account.internalUrl(stage));
+                    if (st.group(1) != null) { // replaced: the files uploaded to the old one are gone
+                        deleteTree(account.internal.resolve(stage));
+                    }
+                }
+            });
+        }
         if ((m = match("CREATE (OR REPLACE )?FILE FORMAT (IF NOT EXISTS )?(\\S+)\\s+(.*)", body)) != null) {
             Matcher f = m;
             return ddl(s, () -> account.fileFormats.put(key(f.group(3)), f.group(4)));
@@ -322,6 +334,19 @@ final class Interpreter {
             long n = st.executeUpdate(duckdb);
             return new Result(Result.columns("number of rows inserted", "fixed", "number of rows updated", "fixed"),
                     List.of(List.of(String.valueOf(n), "0")), Result.MERGE);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path root) {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(root)) {
+            for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -427,6 +428,10 @@ public final class SnowflakeEmulator implements AutoCloseable {
         if (fault != null && fault.when() == When.BEFORE) {
             fault.answer().apply(sql);
         }
+        Matcher put = PUT.matcher(sql.strip());
+        if (put.matches()) {
+            return upload(put, queryId);
+        }
         try {
             Result result;
             try {
@@ -447,6 +452,39 @@ public final class SnowflakeEmulator implements AutoCloseable {
         } catch (SnowflakeError e) {
             return error(e, queryId);
         }
+    }
+
+    private static final Pattern PUT = Pattern.compile("(?is)(?:\\s*--[^\\n]*\\n)*\\s*PUT\\s+'?file://([^'\\s]+)'?\\s+@([\\w.]+)(/\\S*)?.*");
+
+    /**
+     * PUT, as Snowflake answers it: the driver is told to upload the file itself, here to a local folder
+     * ({@code LOCAL_FS}, the stage type the driver has for this), which is where the internal stage's files live.
+     */
+    private ObjectNode upload(Matcher put, String queryId) {
+        String stage = put.group(2).toUpperCase(java.util.Locale.ROOT);
+        String url = account.stages.get(stage);
+        if (url == null || !url.startsWith("internal://")) {
+            return error(new SnowflakeError("002003", "02000", "SQL compilation error:\nStage '" + stage
+                    + "' does not exist or not authorized."), queryId);
+        }
+        java.nio.file.Path folder = account.internal.resolve(stage);
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ObjectNode response = JSON.createObjectNode();
+        response.put("success", true);
+        ObjectNode data = response.putObject("data");
+        data.put("command", "UPLOAD").put("queryId", queryId).put("autoCompress", false)
+                .put("sourceCompression", "none").put("parallel", 1).put("overwrite", true)
+                .put("clientShowEncryptionParameter", false);
+        data.putArray("src_locations").add(put.group(1));
+        data.putNull("encryptionMaterial");
+        ObjectNode stageInfo = data.putObject("stageInfo");
+        stageInfo.put("locationType", "LOCAL_FS").put("location", folder.toString() + "/").put("path", "")
+                .putNull("region").put("isClientSideEncrypted", false).putObject("creds");
+        return response;
     }
 
     private Fault fault(String sql) {

@@ -42,7 +42,7 @@ final class StageReader {
             throw new SnowflakeError("001003", "42000", "SQL compilation error:\nsyntax error in " + body);
         }
         List<List<String>> rows = new ArrayList<>();
-        for (StageStorage.StoredFile f : account.storage.list(url(m.group(1), m.group(2)))) {
+        for (StageStorage.StoredFile f : account.stored(url(m.group(1), m.group(2)))) {
             rows.add(Result.row(f.url(), String.valueOf(f.bytes().length), f.md5(),
                     java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                             f.lastModified().atZone(java.time.ZoneOffset.UTC))));
@@ -72,7 +72,7 @@ final class StageReader {
         }
         int limit = m.group(5) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(5));
         List<List<String>> rows = new ArrayList<>();
-        for (StageStorage.StoredFile f : account.storage.list(url(m.group(2), m.group(3)))) {
+        for (StageStorage.StoredFile f : account.stored(url(m.group(2), m.group(3)))) {
             for (CsvRecords.Record r : CsvRecords.parse(decode(f, options), options, skipHeader(options))) {
                 if (rows.size() < limit) {
                     List<String> row = new ArrayList<>();
@@ -106,7 +106,7 @@ final class StageReader {
             }
         }
         List<StageStorage.StoredFile> eligible = new ArrayList<>();
-        for (StageStorage.StoredFile f : account.storage.list(prefix)) {
+        for (StageStorage.StoredFile f : account.stored(prefix)) {
             boolean asked = wanted.isEmpty() || wanted.contains(f.url());
             if (asked && !f.md5().equals(meta.loaded.get(f.url()))) { // load metadata: seen with this checksum
                 eligible.add(f);

@@ -14,6 +14,10 @@ final class Translation {
         out = out.replaceAll("(?i)\\bTIMESTAMP_NTZ\\b", "TIMESTAMP");
         out = out.replaceAll("(?i)\\bNUMBER\\b(?!\\s*\\()", "DECIMAL(38, 0)");
         out = out.replaceAll("(?i)\\bCURRENT_TIMESTAMP\\(\\)", "CURRENT_TIMESTAMP");
+        // A zero-copy clone holds the same rows; here it is a copy.
+        out = out.replaceAll("(?i)(CREATE (?:OR REPLACE )?(?:TRANSIENT )?TABLE \\S+) CLONE (\\S+)", "$1 AS SELECT * FROM $2");
+        // A view's grants are not modelled: keeping them across a replace has nothing to keep here.
+        out = out.replaceAll("(?i)(CREATE OR REPLACE VIEW \\S+) COPY GRANTS\\b", "$1");
         out = out.replaceAll("(?i)\\bSYSDATE\\(\\)", "(now() AT TIME ZONE 'UTC')");
         out = out.replaceAll("(?i)\\bDATEADD\\(\\s*'?(\\w+)'?\\s*,", "sf_dateadd('$1',");
         // Names in INFORMATION_SCHEMA are upper-case on Snowflake; DuckDB keeps the case they were created with.
