@@ -32,8 +32,7 @@ class MaterializationsTest {
         ShopProject.write(incremental);
         List<String> first = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, first);
-        assertTrue(first.stream().anyMatch(l -> l.contains("events_append") && l.contains("full build: first build")),
-                String.join("\n", first));
+        assertLogged(first, "events_append", "full build: first build");
 
         TestProjects.append(incremental, "data/events.csv", ShopProject.DAY_TWO);
         List<String> second = new ArrayList<>();
@@ -60,7 +59,8 @@ class MaterializationsTest {
         ShopProject.write(incremental);
         TestProjects.run(incremental, Goal.RUN);
         assertEquals(List.of("event_history|BASE TABLE", "events_append|BASE TABLE", "events_merge|BASE TABLE",
-                "kind_history|BASE TABLE", "kind_totals|BASE TABLE", "stg_events|VIEW"), TestProjects.query(incremental, "SELECT table_name, table_type FROM "
+                "kind_history|BASE TABLE", "kind_totals|BASE TABLE", "stg_events|VIEW"),
+                TestProjects.query(incremental, "SELECT table_name, table_type FROM "
                 + "information_schema.tables WHERE table_schema = 'analytics' ORDER BY 1"));
         // readers open the serving file: the view is there too and reads the tables there
         assertEquals(List.of("4"), TestProjects.queryFile(incremental.resolve("target/session-serving.duckdb"),
@@ -83,8 +83,7 @@ class MaterializationsTest {
         TestProjects.append(incremental, "data/events.csv", ShopProject.DAY_TWO);
         List<String> log = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, log);
-        assertTrue(log.stream().anyMatch(l -> l.contains("kind_totals") && l.contains("incremental delete+insert")),
-                String.join("\n", log));
+        assertLogged(log, "kind_totals", "incremental delete+insert");
         String where = "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema "
                 + "IN ('analytics', 'staging', 'marts') AND table_name NOT LIKE '%shadow' ORDER BY 1";
         List<String> expected = List.of("analytics.event_history", "analytics.events_append", "analytics.events_merge",
@@ -105,18 +104,15 @@ class MaterializationsTest {
         ShopProject.write(incremental);
         TestProjects.run(incremental, Goal.RUN);
         assertEquals(List.of("1|10|2024-01-01 09:00:00|null", "2|20|2024-01-01 10:00:00|null",
-                "3|5|2024-01-01 11:00:00|null"), TestProjects.query(incremental, "SELECT id, amount, CAST(valid_from AS VARCHAR), "
-                + "CAST(valid_to AS VARCHAR) FROM analytics.event_history ORDER BY ALL"));
+                "3|5|2024-01-01 11:00:00|null"), history());
         TestProjects.append(incremental, "data/events.csv", ShopProject.DAY_TWO);
         List<String> log = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, log);
-        assertTrue(log.stream().anyMatch(l -> l.contains("event_history") && l.contains("snapshot: 3 new version(s)")),
-                String.join("\n", log));
+        assertLogged(log, "event_history", "snapshot: 3 new version(s)");
         // updated_at: event 2's first version ends when its second starts
         assertEquals(List.of("1|10|2024-01-01 09:00:00|null", "2|20|2024-01-01 10:00:00|2024-01-02 10:00:00",
                 "2|25|2024-01-02 10:00:00|null", "3|5|2024-01-01 11:00:00|null", "5|7|2024-01-02 09:00:00|null",
-                "6|3|2024-01-02 11:00:00|null"), TestProjects.query(incremental, "SELECT id, amount, CAST(valid_from AS VARCHAR), "
-                + "CAST(valid_to AS VARCHAR) FROM analytics.event_history ORDER BY ALL"));
+                "6|3|2024-01-02 11:00:00|null"), history());
         // check_cols: book's total changed (a new version at the run's time), pen's did not, ink is new
         assertEquals(List.of("book|30|false", "book|62|true", "ink|3|true", "pen|5|true"), TestProjects.query(
                 incremental, "SELECT kind, total, valid_to IS NULL FROM analytics.kind_history ORDER BY ALL"));
@@ -127,8 +123,7 @@ class MaterializationsTest {
         List<String> full = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, null, RunOptions.DEFAULTS.withThreads(1, true), full);
         assertEquals(List.of("6"), TestProjects.query(incremental, "SELECT count(*) FROM analytics.event_history"));
-        assertTrue(full.stream().anyMatch(l -> l.contains("event_history") && l.contains("snapshot: 0 new version(s)")),
-                String.join("\n", full));
+        assertLogged(full, "event_history", "snapshot: 0 new version(s)");
     }
 
     @Test
@@ -162,13 +157,11 @@ class MaterializationsTest {
                 """);
         List<String> log = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, log);
-        assertTrue(log.stream().anyMatch(l -> l.contains("events_append") && l.contains("full build: the model's SQL "
-                + "or settings changed since the last publish")), String.join("\n", log));
+        assertLogged(log, "events_append", "full build: the model's SQL or settings changed");
         List<String> again = new ArrayList<>();
         TestProjects.append(incremental, "data/events.csv", "8,pen,2,2024-01-04 09:00:00\n");
         TestProjects.run(incremental, Goal.RUN, null, again);
-        assertTrue(again.stream().anyMatch(l -> l.contains("events_append") && l.contains("incremental append")),
-                String.join("\n", again));
+        assertLogged(again, "events_append", "incremental append");
     }
 
     @Test
@@ -178,8 +171,17 @@ class MaterializationsTest {
         TestProjects.append(incremental, "data/events.csv", ShopProject.DAY_TWO);
         List<String> log = new ArrayList<>();
         TestProjects.run(incremental, Goal.RUN, null, null, RunOptions.DEFAULTS.withThreads(1, true), log);
-        assertTrue(log.stream().anyMatch(l -> l.contains("kind_totals") && l.contains("full build: "
-                + "-Dsession.full=true")), String.join("\n", log));
+        assertLogged(log, "kind_totals", "full build: -Dsession.full=true");
+    }
+
+    private List<String> history() throws SQLException {
+        return TestProjects.query(incremental, "SELECT id, amount, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR) "
+                + "FROM analytics.event_history ORDER BY ALL");
+    }
+
+    /** A log line about {@code model} says {@code what}. */
+    private static void assertLogged(List<String> log, String model, String what) {
+        assertTrue(log.stream().anyMatch(l -> l.contains(model) && l.contains(what)), String.join("\n", log));
     }
 
     private static List<String> rows(Path dir, String model) throws SQLException {

@@ -28,16 +28,8 @@ class SnowflakeLocalFilesTest {
     @Test
     void localFilesAreUploadedWithPutAndLoadedByTheSameCopy() throws Exception {
         try (SnowflakeEmulator snowflake = new SnowflakeEmulator()) {
-            TestProjects.write(dir, "pipeline.yaml", """
-                    target: snowflake
-                    snowflake:
-                      url: %s
-                      account: myorg-myaccount
-                      user: SESSION_SVC
-                      role: TRANSFORMER
-                      warehouse: TRANSFORM_WH
-                      database: SESSION_DB
-                    """.formatted(snowflake.jdbcUrl()) + TestProjects.DESCRIPTOR);
+            TestProjects.write(dir, "pipeline.yaml", "target: snowflake\n" + SnowflakeProjects.block(snowflake.jdbcUrl())
+                    + TestProjects.DESCRIPTOR);
             TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
             SampleData.write(dir.resolve("data"), 200, 5);
             List<String> log = new ArrayList<>();
@@ -73,15 +65,8 @@ class SnowflakeLocalFilesTest {
     void everyMaterializationRunsAndAnIncrementalRunEqualsAFullOne() throws Exception {
         try (SnowflakeEmulator snowflake = new SnowflakeEmulator()) {
             dev.sessionplugin.core.materialize.ShopProject.write(dir);
-            TestProjects.write(dir, "pipeline.yaml", """
-                    snowflake:
-                      url: %s
-                      account: myorg-myaccount
-                      user: SESSION_SVC
-                      role: TRANSFORMER
-                      warehouse: TRANSFORM_WH
-                      database: SESSION_DB
-                    """.formatted(snowflake.jdbcUrl()) + dev.sessionplugin.core.materialize.ShopProject.DESCRIPTOR);
+            TestProjects.write(dir, "pipeline.yaml", SnowflakeProjects.block(snowflake.jdbcUrl())
+                    + dev.sessionplugin.core.materialize.ShopProject.DESCRIPTOR);
             List<String> log = new ArrayList<>();
             SnowflakeProjects.run(dir, Goal.RUN, null, "secret", log);
             TestProjects.append(dir, "data/events.csv", dev.sessionplugin.core.materialize.ShopProject.DAY_TWO);

@@ -21,7 +21,14 @@ final class SnowflakeProjects {
      * the seed's sources and model, then {@code tail}) and the model.
      */
     static void write(Path dir, String jdbcUrl, String sources, String more, String tail) throws IOException {
-        TestProjects.write(dir, "pipeline.yaml", """
+        TestProjects.write(dir, "pipeline.yaml", block(jdbcUrl) + "  sources: " + sources + "\n" + more
+                + TestProjects.DESCRIPTOR + tail);
+        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
+    }
+
+    /** The descriptor's snowflake: block for an emulator at {@code jdbcUrl}, open for more of its keys. */
+    static String block(String jdbcUrl) {
+        return """
                 snowflake:
                   url: %s
                   account: myorg-myaccount
@@ -29,9 +36,7 @@ final class SnowflakeProjects {
                   role: TRANSFORMER
                   warehouse: TRANSFORM_WH
                   database: SESSION_DB
-                  sources: %s
-                """.formatted(jdbcUrl, sources) + more + TestProjects.DESCRIPTOR + tail);
-        TestProjects.write(dir, "models/session_summary.sql.mustache", TestProjects.MODEL);
+                """.formatted(jdbcUrl);
     }
 
     /** {@code goal} on the Snowflake target, reading files from {@code sources} when not null. */
