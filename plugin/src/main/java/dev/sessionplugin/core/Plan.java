@@ -48,12 +48,37 @@ public record Plan(Project project, List<SourceSpec> sources, List<PlannedModel>
             if (at < 0 && batch != null) {
                 at = statement.indexOf(batch);
             }
-            if (!line.find() || at < 0) {
+            if (at < 0) {
                 return 0;
+            }
+            if (!line.find()) {
+                return lineOfFunction(this, engineMessage);
             }
             int before = (int) statement.substring(0, at).chars().filter(c -> c == '\n').count();
             return Math.max(1, Integer.parseInt(line.group(1)) - before - prelude);
         }
+    }
+
+    private static final java.util.regex.Pattern NO_FUNCTION = java.util.regex.Pattern.compile(
+            "argument types '([^'(]+)\\(");
+
+    /**
+     * The engine names no line for a call with the wrong arguments, only the function or operator ({@code No
+     * function matches the given name and argument types 'date_trunc(TIMESTAMP)'}): the first line using it.
+     */
+    private static int lineOfFunction(PlannedModel model, String engineMessage) {
+        java.util.regex.Matcher function = NO_FUNCTION.matcher(engineMessage);
+        if (!function.find()) {
+            return 0;
+        }
+        String name = function.group(1);
+        java.util.regex.Matcher call = java.util.regex.Pattern.compile(name.matches("\\w+")
+                ? "(?i)\\b" + name + "\\s*\\(" : java.util.regex.Pattern.quote(name)).matcher(model.select());
+        if (!call.find()) {
+            return 0;
+        }
+        int line = 1 + (int) model.select().substring(0, call.start()).chars().filter(c -> c == '\n').count();
+        return Math.max(1, line - model.prelude());
     }
 
     /** A project check file that returns failing rows, tied to the models it reads. */

@@ -43,7 +43,12 @@ class CompilerTest {
                         SELECT usc.userId
                         FROM {{#source}}user_session_channel{{/source}} AS usc
                         JOIN {{#source}}session_timestamp{{/source}} AS st ON usc.sessionId = st.ts + 1
-                        """, 0, "+(TIMESTAMP, INTEGER_LITERAL)"),
+                        """, 3, "+(TIMESTAMP, INTEGER_LITERAL)"),
+                Arguments.of("wrong function arguments", """
+                        SELECT usc.userId,
+                               date_trunc(usc.channel) AS day
+                        FROM {{#source}}user_session_channel{{/source}} AS usc
+                        """, 2, "date_trunc(VARCHAR)"),
                 Arguments.of("ambiguous column", """
                         SELECT sessionId
                         FROM {{#source}}user_session_channel{{/source}} AS usc
@@ -68,9 +73,8 @@ class CompilerTest {
         Compiler.Result result = compile(null);
         assertEquals(1, result.errors().size(), result.errors().toString());
         CompileError e = result.errors().get(0);
-        // DuckDB gives no position for a function signature that does not match (line 0): the file and the
-        // function's name and argument types are what there is.
-        assertEquals("models/broken.sql.mustache" + (line == 0 ? "" : ":" + line), e.location().toString(), e.message());
+        // DuckDB gives no position for a function signature that does not match: the first line calling it is
+        assertEquals("models/broken.sql.mustache:" + line, e.location().toString(), e.message());
         assertTrue(e.message().contains(mentions), e.message());
         assertEquals(List.of("session_summary"), List.copyOf(result.catalog().models().keySet()),
                 "the other models still bind");
@@ -84,6 +88,26 @@ class CompilerTest {
         Compiler.Result result = compile(null);
         assertEquals("pipeline.yaml:14:9", result.errors().get(0).location().toString());
         assertTrue(result.errors().get(0).message().contains("names unknown column 'session_id'"));
+    }
+
+    @Test
+    void columnDescriptionsGoIntoTheCatalogAndADescribedColumnTheModelLacksIsAnError() throws Exception {
+        TestProjects.sample(dir, 5);
+        TestProjects.write(dir, "pipeline.yaml", TestProjects.DESCRIPTOR.replace("  session_summary:\n",
+                "  session_summary:\n    materialized: incremental\n    columns: {ts: {description: when it began}}\n"));
+        Compiler.Result result = compile(null);
+        assertEquals(List.of(), result.errors());
+        Catalog.Node node = result.catalog().models().get("session_summary");
+        assertEquals("incremental", node.materialization());
+        assertEquals("when it began", node.columns().stream().filter(c -> c.name().equals("ts")).findFirst()
+                .orElseThrow().description());
+
+        TestProjects.write(dir, "pipeline.yaml", TestProjects.DESCRIPTOR.replace("  session_summary:\n",
+                "  session_summary:\n    columns: {started: when it began}\n"));
+        CompileError e = compile(null).errors().get(0);
+        assertTrue(e.message().contains("describes a column 'started' under columns: that it does not produce"),
+                e.message());
+        assertEquals("pipeline.yaml:12:3", e.location().toString()); // the model's entry
     }
 
     @Test
