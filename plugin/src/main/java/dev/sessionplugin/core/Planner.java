@@ -91,7 +91,7 @@ public final class Planner {
                 ModelSpec spec = project.spec(file.name());
                 kinds.put(file.name(), spec.materialization());
                 if (spec.materialization().kind() == Materialized.Kind.EPHEMERAL) {
-                    requireNothingToCheck(spec, file);
+                    requireNothingToCheck(spec);
                     ephemerals.add(file.name());
                 }
             }
@@ -117,7 +117,7 @@ public final class Planner {
                     ? new ModelRenderer.Mode(incremental, statements.modelRelation(model, false)) : null;
         }
 
-        private static void requireNothingToCheck(ModelSpec spec, SqlFile file) {
+        private static void requireNothingToCheck(ModelSpec spec) {
             if (!spec.checks().isEmpty() || spec.superset() != null) {
                 throw SessionException.config(spec.location(), "ephemeral model '" + spec.name() + "' has "
                         + (spec.checks().isEmpty() ? "a superset: section" : "checks") + ", but it is never created",
