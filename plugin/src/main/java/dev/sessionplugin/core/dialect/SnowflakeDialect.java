@@ -103,6 +103,7 @@ public final class SnowflakeDialect implements Dialect {
 
     @Override
     public Connection connect() throws SQLException {
+        requireDriver();
         String user = credentials.user() != null ? credentials.user() : settings.user();
         List<String> missing = new ArrayList<>();
         if (settings.url() == null && settings.account() == null) {
@@ -155,6 +156,36 @@ public final class SnowflakeDialect implements Dialect {
             throw new SQLException("the Snowflake driver refused the URL " + jdbcUrl());
         }
         return connection;
+    }
+
+    /**
+     * The driver is not one of the plugin's own dependencies (most users never need its 99 MB): a Snowflake user
+     * declares it under the plugin. Checked before first use, so its absence is a message, not a class error.
+     * Goals that do not connect (render, compile, export-superset) work without it.
+     */
+    static void requireDriver() {
+        try {
+            Class.forName("net.snowflake.client.api.driver.SnowflakeDriver", false, SnowflakeDialect.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw SessionException.config(Location.of("pom.xml"), "the Snowflake JDBC driver is not on the plugin's "
+                    + "class path (the plugin leaves it out, so that DuckDB users do not download it)", "declare it "
+                    + "under the plugin in your pom.xml: <plugin>...<artifactId>session-maven-plugin</artifactId>"
+                    + "<dependencies><dependency><groupId>net.snowflake</groupId><artifactId>snowflake-jdbc</artifactId>"
+                    + "<version>" + driverVersion() + "</version></dependency></dependencies></plugin>");
+        }
+    }
+
+    /** The driver version this plugin is built and tested with. */
+    static String driverVersion() {
+        java.util.Properties versions = new java.util.Properties();
+        try (var in = SnowflakeDialect.class.getResourceAsStream("/dev/sessionplugin/drivers.properties")) {
+            if (in != null) {
+                versions.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // the message then names no version
+        }
+        return versions.getProperty("snowflake-jdbc", "<the current release>");
     }
 
     private String jdbcUrl() {
