@@ -10,6 +10,9 @@ import dev.sessionplugin.core.TestProjects;
 import dev.sessionplugin.core.descriptor.Project;
 import dev.sessionplugin.core.dialect.DuckDbDialect;
 import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.extract.ExtractBench;
+import dev.sessionplugin.core.extract.FaultyProxy;
+import dev.sessionplugin.core.extract.S3Server;
 import dev.sessionplugin.core.graph.Selection;
 import dev.sessionplugin.core.render.TemplateFolder;
 import dev.sessionplugin.core.report.Progress;
@@ -51,7 +54,7 @@ class PipelineBenchmark {
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
     /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
-    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental");
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -78,6 +81,9 @@ class PipelineBenchmark {
         }
         if (PARTS.contains("incremental")) {
             incremental();
+        }
+        if (PARTS.contains("s3")) {
+            s3();
         }
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
@@ -183,6 +189,91 @@ class PipelineBenchmark {
         }
         results.put("rerun_s", stats(rerun));
         results.put("rerun_vs_full_ratio", round(median(rerun) / median(run)));
+    }
+
+    /**
+     * One large object (1 GiB, {@code -Dbench.s3.bytes}) from a local S3 server: the extractor against the AWS CLI's
+     * {@code aws s3 cp} (parallel ranged GETs too), straight and through a proxy that holds each connection to
+     * {@link FaultyProxy#SLOW_BYTES_PER_SECOND}, as a long round trip limits one stream. Skipped with a note when
+     * no {@code aws} is on the PATH.
+     */
+    void s3() throws Exception {
+        Path root = OUT.resolve("s3");
+        long size = Long.getLong("bench.s3.bytes", 1L << 30);
+        Path object = root.resolve("object.bin");
+        if (!Files.isRegularFile(object) || Files.size(object) != size) {
+            Files.createDirectories(root);
+            try (var out = java.nio.channels.FileChannel.open(object, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+                byte[] block = new byte[1 << 20];
+                for (long written = 0; written < size; written += block.length) {
+                    random.nextBytes(block);
+                    out.write(java.nio.ByteBuffer.wrap(block, 0, (int) Math.min(block.length, size - written)));
+                }
+            }
+        }
+        if (!onPath("aws")) {
+            results.put("s3_extract_vs_cli_ratio", "not measured: no aws CLI on the PATH");
+            return;
+        }
+        // The default credential chain reads these, as it reads AWS_ACCESS_KEY_ID in a shell (the CLI gets those).
+        System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
+        try (S3Server server = S3Server.onDisk(clean(root.resolve("store")))) {
+            server.bucket("bench");
+            server.putFile("bench", "big/object.bin", object);
+            for (boolean slow : new boolean[] {false, true}) {
+                List<Double> ours = new ArrayList<>();
+                List<Double> cli = new ArrayList<>();
+                try (FaultyProxy proxy = new FaultyProxy(server.port(), FaultyProxy.Mode.SLOW, 0)) {
+                    String endpoint = slow ? proxy.endpoint() : server.endpoint();
+                    for (int i = 0; i <= RUNS; i++) {
+                        Path target = clean(root.resolve("download")).resolve("object.bin");
+                        double a = ExtractBench.download(endpoint, "bench", "big/object.bin", target, QUIET);
+                        if (Files.size(target) != size) {
+                            throw new IllegalStateException("the extractor wrote " + Files.size(target) + " bytes");
+                        }
+                        clean(root.resolve("download"));
+                        double b = awsCopy(endpoint, target);
+                        if (i > 0) { // the first pair warms the server's page cache and the JIT
+                            ours.add(a);
+                            cli.add(b);
+                        }
+                    }
+                }
+                String suffix = slow ? "_slow_connections" : "";
+                print("s3 extract 1 object" + suffix + " (s)", ours);
+                print("aws s3 cp, same object" + suffix + " (s)", cli);
+                results.put("s3_extract_s" + suffix, stats(ours));
+                results.put("s3_cli_s" + suffix, stats(cli));
+                results.put("s3_extract_vs_cli_ratio" + suffix, round(median(ours) / median(cli)));
+            }
+        }
+        results.put("s3_object_bytes", size);
+    }
+
+    static boolean onPath(String command) {
+        try {
+            return new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static double awsCopy(String endpoint, Path target) throws Exception {
+        ProcessBuilder aws = new ProcessBuilder("aws", "s3", "cp", "s3://bench/big/object.bin", target.toString(),
+                "--endpoint-url", endpoint, "--no-progress", "--only-show-errors").redirectErrorStream(true);
+        aws.environment().put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+        aws.environment().put("AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+        aws.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        long start = System.nanoTime();
+        Process p = aws.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0 || !Files.isRegularFile(target)) {
+            throw new IllegalStateException("aws s3 cp failed: " + out);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /**

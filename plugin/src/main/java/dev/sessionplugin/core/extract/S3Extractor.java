@@ -56,10 +56,18 @@ final class S3Extractor implements AutoCloseable {
     private final Progress progress;
     private final S3Client client;
 
+    private final RangedDownload ranged;
+
     S3Extractor(RunOptions options, Progress progress) {
+        this(options, progress, RangedDownload.PART_BYTES);
+    }
+
+    /** @param partBytes objects larger than this are fetched as parallel ranges of this size */
+    S3Extractor(RunOptions options, Progress progress, long partBytes) {
         this.options = options;
         this.progress = progress;
         this.client = client(options, progress);
+        this.ranged = new RangedDownload(client, progress, partBytes);
     }
 
     private static S3Client client(RunOptions options, Progress progress) {
@@ -135,9 +143,10 @@ final class S3Extractor implements AutoCloseable {
             return false;
         }
         long start = System.nanoTime();
+        int parts = 1;
         for (int attempt = 1; ; attempt++) {
             try {
-                download(uri, target, head);
+                parts = download(uri, target, head);
                 break;
             } catch (IOException | SdkClientException e) {
                 if (attempt >= TRANSFER_ATTEMPTS) {
@@ -154,17 +163,25 @@ final class S3Extractor implements AutoCloseable {
             }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-        progress.info(String.format(Locale.ROOT, "extract %-48s %10s  %6.2f s  %8s/s  downloaded", uri,
-                bytes(head.contentLength()), seconds, bytes((long) (head.contentLength() / seconds))));
+        progress.info(String.format(Locale.ROOT, "extract %-48s %10s  %6.2f s  %8s/s  downloaded%s", uri,
+                bytes(head.contentLength()), seconds, bytes((long) (head.contentLength() / seconds)),
+                parts > 1 ? " in " + parts + " parallel ranges" : ""));
         manifest.put(new Manifest.Entry(uri.toString(), head.eTag(), head.contentLength(),
                 String.valueOf(head.lastModified()), target.toString()));
         return true;
     }
 
-    private void download(S3Uri uri, Path target, HeadObjectResponse head) throws IOException {
+    /** Into a temporary file, checked, then moved into place; returns how many ranged GETs it took. */
+    private int download(S3Uri uri, Path target, HeadObjectResponse head) throws IOException {
         Files.createDirectories(target.getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
+            if (ranged.wanted(head.contentLength())) {
+                int parts = ranged.into(uri, head.eTag(), head.contentLength(), part);
+                verify(part, head);
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return parts;
+            }
             MessageDigest md5 = md5();
             String etag;
             long written;
@@ -183,8 +200,30 @@ final class S3Extractor implements AutoCloseable {
                 throw new IOException("content does not match its ETag (MD5) " + etag);
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return 1;
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * The whole file against the object: its size, and its MD5 where the ETag is one (a single-part upload; a
+     * multipart ETag is no checksum of the content, so the size it is).
+     */
+    private static void verify(Path file, HeadObjectResponse head) throws IOException {
+        long size = Files.size(file);
+        if (size != head.contentLength()) {
+            throw new IOException("got " + size + " of " + head.contentLength() + " bytes");
+        }
+        String hex = head.eTag() == null ? "" : head.eTag().replace("\"", "");
+        if (hex.matches("[0-9a-fA-F]{32}")) {
+            MessageDigest md5 = md5();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            if (!hex.equalsIgnoreCase(HexFormat.of().formatHex(md5.digest()))) {
+                throw new IOException("content does not match its ETag (MD5) " + head.eTag());
+            }
         }
     }
 

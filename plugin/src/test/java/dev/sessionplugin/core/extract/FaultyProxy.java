@@ -15,7 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultyProxy implements AutoCloseable {
 
-    public enum Mode { CUT, STALL }
+    /**
+     * CUT and STALL break GETs; SLOW passes everything but holds each connection to {@link #SLOW_BYTES_PER_SECOND}
+     * from the server, as a long round trip limits one TCP stream on a real network (benchmarks).
+     */
+    public enum Mode { CUT, STALL, SLOW }
+
+    public static final long SLOW_BYTES_PER_SECOND = 40L << 20;
 
     private final ServerSocket server;
     private final int target;
@@ -59,11 +65,24 @@ public final class FaultyProxy implements AutoCloseable {
     private void pump(InputStream in, OutputStream out, java.util.function.Consumer<String> look, boolean[] getSeen,
                       Socket a, Socket b) {
         Thread t = new Thread(() -> {
-            byte[] buffer = new byte[1024];
+            boolean slow = mode == Mode.SLOW && getSeen != null;
+            byte[] buffer = new byte[slow ? 64 * 1024 : 1024];
             long afterGet = 0;
             boolean faulting = false;
+            long started = System.nanoTime();
+            long passed = 0;
             try {
                 for (int n; (n = in.read(buffer)) > 0; ) {
+                    if (slow) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                        passed += n;
+                        long due = passed * 1_000_000_000L / SLOW_BYTES_PER_SECOND - (System.nanoTime() - started);
+                        if (due > 0) {
+                            Thread.sleep(due / 1_000_000, (int) (due % 1_000_000));
+                        }
+                        continue;
+                    }
                     look.accept(new String(buffer, 0, Math.min(n, 200), StandardCharsets.ISO_8859_1));
                     if (getSeen != null && getSeen[0] && !faulting) {
                         faulting = faultsLeft.getAndDecrement() > 0;

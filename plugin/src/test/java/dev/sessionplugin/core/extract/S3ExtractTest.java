@@ -147,6 +147,29 @@ class S3ExtractTest {
         assertEquals(published, query(dir, PUBLISHED), "the published table is untouched");
     }
 
+    /** A large object comes as parallel ranged GETs into one file; a range cut short is fetched again. */
+    @Test
+    void aLargeObjectComesInParallelRangesAndIsWholeEvenWhenARangeIsCut() throws Exception {
+        byte[] content = new byte[1_000_003];
+        new java.util.Random(7).nextBytes(content);
+        s3.put(BUCKET, "big/blob.bin", content);
+        for (boolean cut : new boolean[] {false, true}) {
+            List<String> log = new ArrayList<>();
+            Path target = dir.resolve("big-" + cut + ".bin");
+            try (FaultyProxy proxy = new FaultyProxy(s3.port(), FaultyProxy.Mode.CUT, cut ? 1 : 0);
+                 S3Extractor extractor = new S3Extractor(new RunOptions(proxy.endpoint(), "us-east-1", null, false, 5,
+                         true, 0), TestProjects.collecting(log), 64 * 1024)) {
+                assertTrue(extractor.fetch(new S3Uri(BUCKET, "big/blob.bin"), target,
+                        Manifest.load(dir.resolve("manifest-" + cut + ".json")), null));
+            }
+            assertTrue(java.util.Arrays.equals(content, Files.readAllBytes(target)), "the same bytes, cut=" + cut);
+            assertTrue(log.stream().anyMatch(l -> l.endsWith("downloaded in 16 parallel ranges")), log.toString());
+            assertEquals(cut, log.stream().anyMatch(l -> l.startsWith("WARN extract retry 1/2 of bytes ")),
+                    log.toString());
+            assertFalse(Files.exists(dir.resolve("big-" + cut + ".bin.part")));
+        }
+    }
+
     @Test
     void aStalledTransferTimesOut() throws Exception {
         try (FaultyProxy proxy = new FaultyProxy(s3.port(), FaultyProxy.Mode.STALL, 100)) {

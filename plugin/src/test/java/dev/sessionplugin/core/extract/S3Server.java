@@ -34,7 +34,17 @@ public final class S3Server implements AutoCloseable {
     }
 
     public static S3Server start() throws Exception {
-        S3Proxy proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
+        return start(new TransientNio2BlobStore());
+    }
+
+    /** Objects kept in files under {@code folder} (large objects, benchmarks), not in memory. */
+    public static S3Server onDisk(java.nio.file.Path folder) throws Exception {
+        java.nio.file.Files.createDirectories(folder);
+        return start(new org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore(folder.toString()));
+    }
+
+    private static S3Server start(org.gaul.s3proxy.blobstore.BlobStore store) throws Exception {
+        S3Proxy proxy = S3Proxy.builder().blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
@@ -62,6 +72,11 @@ public final class S3Server implements AutoCloseable {
 
     public void put(String bucket, String key, byte[] bytes) {
         client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    /** Uploads a file in one PUT, streamed from disk. */
+    public void putFile(String bucket, String key, java.nio.file.Path file) {
+        client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
     }
 
     public void delete(String bucket, String key) {
