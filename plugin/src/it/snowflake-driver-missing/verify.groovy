@@ -2,8 +2,8 @@ def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] --- session-maven-plugin:/)
 assert runs.length == 4 : 'three invocations'
 // session:render wrote the Snowflake statements without any driver
-assert new File(basedir, 'target/session/rendered/stage/user_session_channel.put.user_session_channel.csv.sql').text
-        .startsWith("PUT 'file://")
+assert dev.sessionplugin.core.TestProjects.rendered(basedir.toPath(),
+        'stage/user_session_channel.put.user_session_channel.csv.sql').startsWith("PUT 'file://")
 assert !runs[1].contains('NoClassDefFoundError')
 // session:run stops before connecting and names the dependency to declare
 assert runs[2].contains("the Snowflake JDBC driver is not on the plugin's class path")

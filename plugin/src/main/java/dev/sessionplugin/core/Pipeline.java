@@ -125,8 +125,12 @@ public final class Pipeline {
             return report;
         }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
-        RenderedFiles files = new RenderedFiles(rendered, project.display(rendered));
         boolean dryRun = request.goal() == Goal.RENDER;
+        if (dryRun) { // a render shows exactly this render's statements
+            deleteTree(rendered);
+        }
+        RenderedFiles files = dryRun ? RenderedFiles.bySubject(rendered, project.display(rendered))
+                : new RenderedFiles(rendered, project.display(rendered));
         try (RunLock lock = dryRun ? null : dialect.lockRun(Duration.ofSeconds(request.options().lockWaitSeconds()));
              Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files, compiledColumns(request, plan, report))
                      : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
@@ -170,6 +174,20 @@ public final class Pipeline {
         dev.sessionplugin.core.compile.Compilation.run(request, report).catalog().models().forEach((name, node) ->
                 columns.put(name, node.columns().stream().map(c -> new Warehouse.Column(c.name(), c.type())).toList()));
         return columns;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw SessionException.io(Location.of(root.toString()), "cannot clear the rendered SQL: " + e.getMessage(),
+                    "check that the build directory is writable", e);
+        }
     }
 
     private static void runSteps(RunRequest request, Project project, StepContext ctx) {

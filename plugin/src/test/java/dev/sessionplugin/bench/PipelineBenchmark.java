@@ -85,11 +85,37 @@ class PipelineBenchmark {
         if (PARTS.contains("s3")) {
             s3();
         }
+        if (PARTS.contains("render")) {
+            rendering();
+        }
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);
         System.out.println("bench: wrote " + OUT.resolve("results.json").toAbsolutePath());
+    }
+
+    /** session:render of 10,000 generated models, in a JVM of its own (the whole process but Maven's start). */
+    void rendering() throws Exception {
+        Path dir = GeneratedProject.write(clean(OUT.resolve("render-10000")), 10_000);
+        List<Double> ms = new ArrayList<>();
+        for (int run = 0; run <= RUNS; run++) {
+            TestProjects.deleteTree(dir.resolve("target"));
+            long start = System.nanoTime();
+            Process p = TestProjects.javaProcess(RenderInProcess.class, dir.toString());
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("render failed: " + out);
+            }
+            if (run > 0) {
+                ms.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        print("render 10000 models, own JVM (ms)", ms);
+        try (var files = Files.walk(dir.resolve("target/session/rendered"))) {
+            results.put("render_files_10000_models", files.filter(Files::isRegularFile).count());
+        }
+        results.put("render_ms_10000_models", round(median(ms)));
     }
 
     /** session:compile in process: render, plan and bind every model as a view in an in-memory engine. */

@@ -137,10 +137,10 @@ class PipelineTest {
 
         List<String> log = new ArrayList<>();
         run(dir, Goal.RENDER, "channel_counts", log);
-        String ctas = Files.readString(dir.resolve("target/session/rendered/ctas/channel_counts.ctas_shadow.sql"));
+        String ctas = TestProjects.rendered(dir, "ctas/channel_counts.ctas_shadow.sql");
         assertTrue(ctas.contains("FROM \"analytics\".\"session_summary\" GROUP BY"), ctas);
         run(dir, Goal.RENDER, "+channel_counts", log);
-        ctas = Files.readString(dir.resolve("target/session/rendered/ctas/channel_counts.ctas_shadow.sql"));
+        ctas = TestProjects.rendered(dir, "ctas/channel_counts.ctas_shadow.sql");
         assertTrue(ctas.contains("FROM \"analytics\".\"session_summary__shadow\" GROUP BY"), ctas);
     }
 
@@ -148,11 +148,16 @@ class PipelineTest {
     void renderWritesEveryStatementWithoutADatabase() throws Exception {
         TestProjects.sample(dir, 10);
         run(dir, Goal.RENDER);
-        Path rendered = dir.resolve("target/session/rendered");
-        for (String file : List.of("stage/user_session_channel.load_csv.sql", "ctas/session_summary.ctas_shadow.sql",
+        for (String statement : List.of("stage/user_session_channel.load_csv.sql", "ctas/session_summary.ctas_shadow.sql",
                 "test/session_summary.unique_sessionId.sql", "swap/session_summary.promote_shadow.sql",
                 "swap/session_summary.retire_live.sql", "swap/session_summary.drop_retired.sql")) {
-            assertTrue(Files.exists(rendered.resolve(file)), file);
+            assertFalse(TestProjects.rendered(dir, statement).isBlank(), statement);
+        }
+        try (var files = Files.list(dir.resolve("target/session/rendered"))) { // a file per model, source, ...
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.containsAll(List.of("journal.sql", "session_summary.sql", "session_timestamp.sql",
+                    "user_session_channel.sql")), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.endsWith(".sql")), "no folder per step: " + names);
         }
         assertFalse(Files.exists(dir.resolve("target/session.duckdb")), "render does not connect");
     }

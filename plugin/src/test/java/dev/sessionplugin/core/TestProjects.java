@@ -97,6 +97,20 @@ public final class TestProjects {
         };
     }
 
+    /**
+     * One statement of the last session:render, by the name a run's file for it has (e.g.
+     * {@code ctas/m.ctas_shadow.sql}): render writes one file per model or source holding its statements.
+     */
+    public static String rendered(Path dir, String statement) throws IOException {
+        String subject = statement.substring(statement.indexOf('/') + 1, statement.indexOf('.'));
+        String text = dev.sessionplugin.core.warehouse.RenderedFiles.statementIn(Files.readString(
+                dir.resolve("target/session/rendered/" + subject + ".sql")), statement);
+        if (text == null) {
+            throw new AssertionError("no statement " + statement + " in target/session/rendered/" + subject + ".sql");
+        }
+        return text;
+    }
+
     /** Rows of a query on the project's DuckDB file, each row's columns joined by '|'. */
     public static List<String> query(Path dir, String sql) throws SQLException {
         return queryFile(dir.resolve("target/session.duckdb"), sql);

@@ -74,12 +74,12 @@ class CsvOptionsTest {
         project();
         TestProjects.execute(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), "snowflake",
                 null, null, "test", RunOptions.DEFAULTS), new java.util.ArrayList<>());
-        String visits = Files.readString(dir.resolve("target/session/rendered/stage/visits.load_csv.sql"));
+        String visits = TestProjects.rendered(dir, "stage/visits.load_csv.sql");
         assertTrue(visits.contains("SKIP_HEADER = 1 FIELD_DELIMITER = ';' FIELD_OPTIONALLY_ENCLOSED_BY = ''''"), visits);
         assertTrue(visits.contains("NULL_IF = ('NA') DATE_FORMAT = 'DD/MM/YYYY' TIMESTAMP_FORMAT = 'DD/MM/YYYY HH24:MI'"),
                 visits);
         assertTrue(visits.contains("ENCODING = 'ISO-8859-1'"), visits);
-        String headless = Files.readString(dir.resolve("target/session/rendered/stage/headless.load_csv.sql"));
+        String headless = TestProjects.rendered(dir, "stage/headless.load_csv.sql");
         assertTrue(headless.contains("SKIP_HEADER = 0"), headless);
     }
 

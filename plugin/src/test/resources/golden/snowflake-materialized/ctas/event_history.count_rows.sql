@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM analytics.event_history__shadow;

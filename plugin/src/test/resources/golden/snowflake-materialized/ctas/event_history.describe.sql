@@ -1,1 +1,0 @@
-SELECT * FROM analytics.event_history__batch LIMIT 0;

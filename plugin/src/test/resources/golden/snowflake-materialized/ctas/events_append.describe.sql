@@ -1,1 +1,0 @@
-SELECT * FROM analytics.events_append LIMIT 0;

@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS analytics.events_append__batch;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM analytics.kind_history__shadow;

@@ -1,1 +1,0 @@
-SELECT * FROM analytics.kind_history__batch LIMIT 0;

@@ -1,2 +1,0 @@
--- A zero-copy clone of the published table: the batch is applied to the clone, never to the published table.
-CREATE OR REPLACE TABLE analytics.kind_history__shadow CLONE analytics.kind_history;

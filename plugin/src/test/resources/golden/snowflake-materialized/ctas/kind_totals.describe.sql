@@ -1,1 +1,0 @@
-SELECT * FROM analytics.kind_totals LIMIT 0;

@@ -1,1 +1,0 @@
-DELETE FROM session_meta.fingerprints WHERE node = 'model:event_history';

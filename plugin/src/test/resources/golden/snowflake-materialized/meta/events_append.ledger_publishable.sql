@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_append' AND checks_passed;

@@ -1,1 +1,0 @@
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;

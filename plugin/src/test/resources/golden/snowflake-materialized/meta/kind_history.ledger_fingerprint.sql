@@ -1,1 +1,0 @@
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_history' AND checks_passed;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;

@@ -1,1 +1,0 @@
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'stg_events' AND checks_passed;

@@ -1,1 +1,0 @@
-DELETE FROM session_meta.shadows WHERE model = 'stg_events';

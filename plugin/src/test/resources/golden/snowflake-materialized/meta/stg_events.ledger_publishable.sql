@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'stg_events' AND checks_passed;

@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS analytics.event_history__shadow;

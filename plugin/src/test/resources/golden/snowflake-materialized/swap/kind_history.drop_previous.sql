@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS analytics.kind_history__shadow;

@@ -1,1 +1,0 @@
-ALTER TABLE analytics.kind_history__shadow RENAME TO analytics.kind_history;

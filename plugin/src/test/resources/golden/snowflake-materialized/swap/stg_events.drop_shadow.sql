@@ -1,1 +1,0 @@
-DROP VIEW IF EXISTS analytics.stg_events__shadow;

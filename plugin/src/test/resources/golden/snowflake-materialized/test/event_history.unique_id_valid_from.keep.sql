@@ -1,7 +1,0 @@
--- TRANSIENT: the failing rows of the last run only, replaced every run.
-CREATE OR REPLACE TRANSIENT TABLE audit.event_history__unique_id_valid_from AS
--- Failing rows: keys that occur more than once, and NULL keys (GROUP BY would put all NULLs in one group).
-SELECT id, valid_from, COUNT(*) AS occurrences
-FROM analytics.event_history__shadow
-GROUP BY id, valid_from
-HAVING COUNT(*) > 1 OR id IS NULL OR valid_from IS NULL;

@@ -1,1 +1,0 @@
-SELECT * FROM analytics.events_merge__shadow LIMIT 0;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM audit.events_merge__unique_id;

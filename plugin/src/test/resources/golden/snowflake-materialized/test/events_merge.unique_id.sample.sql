@@ -1,1 +1,0 @@
-SELECT * FROM audit.events_merge__unique_id LIMIT 5;

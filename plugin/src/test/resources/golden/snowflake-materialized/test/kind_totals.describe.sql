@@ -1,1 +1,0 @@
-SELECT * FROM analytics.kind_totals__shadow LIMIT 0;

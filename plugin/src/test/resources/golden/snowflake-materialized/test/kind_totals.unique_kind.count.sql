@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM audit.kind_totals__unique_kind;

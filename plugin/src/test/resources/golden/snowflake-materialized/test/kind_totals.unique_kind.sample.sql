@@ -1,1 +1,0 @@
-SELECT * FROM audit.kind_totals__unique_kind LIMIT 5;

@@ -1,1 +1,0 @@
-GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;

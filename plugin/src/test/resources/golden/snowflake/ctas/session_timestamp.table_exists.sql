@@ -1,2 +1,0 @@
--- Unquoted names are stored upper-case.
-SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('session_timestamp_table');

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM analytics.sessions_by_day__shadow;

@@ -1,1 +1,0 @@
-SELECT * FROM analytics.sessions_by_day LIMIT 0;

@@ -1,1 +1,0 @@
-SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'definition';

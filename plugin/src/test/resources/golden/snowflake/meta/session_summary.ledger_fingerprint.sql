@@ -1,1 +1,0 @@
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;

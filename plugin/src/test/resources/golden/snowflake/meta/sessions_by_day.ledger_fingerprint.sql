@@ -1,1 +1,0 @@
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'sessions_by_day' AND checks_passed;

@@ -1,0 +1,34 @@
+-- statement: meta/session_timestamp.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
+-- statement: stage/session_timestamp.create_staging_table.sql
+-- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
+-- rebuilt from the files every run, so Fail-safe storage would only cost.
+CREATE OR REPLACE TRANSIENT TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP_NTZ);
+-- statement: stage/session_timestamp.create_stage.sql
+-- External stage on the files' S3 folder, replaced every run so it always points where the descriptor (or
+-- -Dsession.sources) says; a public bucket needs neither integration nor credentials.
+CREATE OR REPLACE STAGE raw.session_timestamp_stage
+  URL = 's3://s3-geospatial/readonly/';
+-- statement: stage/session_timestamp.header_format.sql
+-- The same CSV options without skipping the header, to read the header line through the stage.
+CREATE OR REPLACE FILE FORMAT raw.session_timestamp_header TYPE = CSV SKIP_HEADER = 0 FIELD_DELIMITER = ','
+  FIELD_OPTIONALLY_ENCLOSED_BY = '"' ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE;
+-- statement: stage/session_timestamp.read_header.sql
+-- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
+SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3
+FROM @raw.session_timestamp_stage/session_timestamp.csv (FILE_FORMAT => 'raw.session_timestamp_header') t
+LIMIT 1;
+-- statement: stage/session_timestamp.load_csv.sql
+-- Run as a query: one result row per file (status, rows parsed/loaded, first error with line and column).
+-- ESCAPE_UNENCLOSED_FIELD = NONE: a backslash in an unquoted field is data, as DuckDB reads it (the default would
+-- drop it and escape the next character).
+COPY INTO raw.session_timestamp_table
+  FROM @raw.session_timestamp_stage
+  FILES = ('session_timestamp.csv')
+  FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 FIELD_DELIMITER = ',' FIELD_OPTIONALLY_ENCLOSED_BY = '"'
+                 NULL_IF = ('')
+                 ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
+  ON_ERROR = ABORT_STATEMENT;
+-- statement: ctas/session_timestamp.table_exists.sql
+-- Unquoted names are stored upper-case.
+SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('raw') AND TABLE_NAME = UPPER('session_timestamp_table');

@@ -1,3 +1,0 @@
--- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
--- rebuilt from the files every run, so Fail-safe storage would only cost.
-CREATE OR REPLACE TRANSIENT TABLE raw.session_timestamp_table (sessionId VARCHAR, ts TIMESTAMP_NTZ);

@@ -1,4 +1,0 @@
--- The file's first line as Snowflake reads it, compared with the declared columns before COPY loads by position.
-SELECT t.$1 AS c1, t.$2 AS c2, t.$3 AS c3, t.$4 AS c4
-FROM @raw.user_session_channel_stage/user_session_channel.csv (FILE_FORMAT => 'raw.user_session_channel_header') t
-LIMIT 1;

@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS analytics.session_summary__shadow;

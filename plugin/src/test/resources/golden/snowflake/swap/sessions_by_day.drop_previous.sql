@@ -1,1 +1,0 @@
-DROP TABLE IF EXISTS analytics.sessions_by_day__shadow;

@@ -1,1 +1,0 @@
-ALTER TABLE analytics.sessions_by_day__shadow RENAME TO analytics.sessions_by_day;

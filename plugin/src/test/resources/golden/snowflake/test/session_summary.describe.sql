@@ -1,1 +1,0 @@
-SELECT * FROM analytics.session_summary__shadow LIMIT 0;

@@ -1,1 +1,0 @@
-SELECT * FROM audit.session_summary__no_duplicate_rows LIMIT 5;

@@ -1,5 +1,0 @@
--- Failing rows: every distinct row that occurs more than once, with its number of copies.
-SELECT *, COUNT(*) AS copies
-FROM analytics.session_summary__shadow
-GROUP BY ALL
-HAVING COUNT(*) > 1;

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM audit.session_summary__unique_sessionId;

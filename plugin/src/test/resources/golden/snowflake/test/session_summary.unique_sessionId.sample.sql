@@ -1,1 +1,0 @@
-SELECT * FROM audit.session_summary__unique_sessionId LIMIT 5;

@@ -1,5 +1,0 @@
--- Failing rows: keys that occur more than once, and NULL keys (GROUP BY would put all NULLs in one group).
-SELECT sessionId, COUNT(*) AS occurrences
-FROM analytics.session_summary__shadow
-GROUP BY sessionId
-HAVING COUNT(*) > 1 OR sessionId IS NULL;

@@ -1,1 +1,0 @@
-SELECT * FROM audit.sessions_by_day__unique_day_channel LIMIT 5;
