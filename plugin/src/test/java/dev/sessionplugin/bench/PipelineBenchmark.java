@@ -54,7 +54,7 @@ class PipelineBenchmark {
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
     /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
-    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3");
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -88,11 +88,43 @@ class PipelineBenchmark {
         if (PARTS.contains("render")) {
             rendering();
         }
+        if (PARTS.contains("small")) {
+            smallModels();
+        }
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);
         System.out.println("bench: wrote " + OUT.resolve("results.json").toAbsolutePath());
+    }
+
+    /**
+     * A full session:run of 1,000 generated one-join models over 200 sessions against the same statements replayed
+     * over one raw JDBC connection: the plugin's own cost per model.
+     */
+    void smallModels() throws Exception {
+        Path dir = GeneratedProject.write(clean(OUT.resolve("small-1000")), 1_000);
+        SampleData.write(dir.resolve("data"), 200, 3);
+        List<Double> run = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        for (int i = 0; i <= RUNS; i++) {
+            TestProjects.deleteTree(dir.resolve("target"));
+            double a = execute(dir, RunOptions.DEFAULTS.withThreads(RunOptions.CORES, true));
+            Path journal = OUT.resolve("journal-small.sql");
+            Files.copy(dir.resolve("target/session/rendered/journal.sql"), journal,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            double b = rawReplay(dir, journal, statement -> statement.startsWith("setup/") || statement.startsWith("stage/")
+                    || statement.endsWith(".ctas_shadow.sql"));
+            if (i > 0) {
+                run.add(a);
+                raw.add(b);
+            }
+        }
+        print("session:run 1000 small models (s)", run);
+        print("raw JDBC, its staging and CTAS statements (s)", raw);
+        results.put("run_ms_per_model_1000", round(median(run) * 1000 / 1000));
+        results.put("run_vs_raw_ratio_1000_models", round(median(run) / median(raw)));
+        results.put("raw_stage_ctas_s_1000_models", stats(raw));
     }
 
     /** session:render of 10,000 generated models, in a JVM of its own (the whole process but Maven's start). */
@@ -405,10 +437,25 @@ class PipelineBenchmark {
 
     /** The statements the run sent, in order, over one plain JDBC connection on a fresh database file. */
     double rawReplay(Path dir, Path journal) throws Exception {
+        return rawReplay(dir, journal, statement -> true);
+    }
+
+    /** @param keep which statements to replay, by the name the journal gives them (e.g. {@code stage/x.load_csv.sql}) */
+    double rawReplay(Path dir, Path journal, java.util.function.Predicate<String> keep) throws Exception {
         List<String> statements = new ArrayList<>();
-        for (String part : Files.readString(journal).split("(?m)^" + RenderedFiles.JOURNAL_MARK + ".*$")) {
-            String sql = part.strip();
-            if (!sql.isEmpty()) {
+        java.util.regex.Matcher mark = java.util.regex.Pattern.compile("(?m)^" + RenderedFiles.JOURNAL_MARK + "(.*)$")
+                .matcher(Files.readString(journal));
+        String text = Files.readString(journal);
+        List<int[]> marks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (mark.find()) {
+            marks.add(new int[] {mark.start(), mark.end()});
+            names.add(mark.group(1));
+        }
+        for (int i = 0; i < marks.size(); i++) {
+            String sql = text.substring(marks.get(i)[1], i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length())
+                    .strip();
+            if (!sql.isEmpty() && keep.test(names.get(i))) {
                 statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
             }
         }
