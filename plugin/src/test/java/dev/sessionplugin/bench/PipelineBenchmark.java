@@ -70,26 +70,18 @@ class PipelineBenchmark {
         Files.createDirectories(OUT);
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
-        if (PARTS.contains("plan")) {
-            planning();
-        }
-        if (PARTS.contains("compile")) {
-            compiling();
-        }
-        if (PARTS.contains("run")) {
-            running();
-        }
-        if (PARTS.contains("incremental")) {
-            incremental();
-        }
-        if (PARTS.contains("s3")) {
-            s3();
-        }
-        if (PARTS.contains("render")) {
-            rendering();
-        }
-        if (PARTS.contains("small")) {
-            smallModels();
+        Map<String, Part> parts = new LinkedHashMap<>();
+        parts.put("plan", this::planning);
+        parts.put("compile", this::compiling);
+        parts.put("run", this::running);
+        parts.put("incremental", this::incremental);
+        parts.put("s3", this::s3);
+        parts.put("render", this::rendering);
+        parts.put("small", this::smallModels);
+        for (var part : parts.entrySet()) {
+            if (PARTS.contains(part.getKey())) {
+                part.getValue().measure();
+            }
         }
         results.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         results.put("heap_old_gen_peak_mib", oldGenPeakMib());
@@ -148,6 +140,11 @@ class PipelineBenchmark {
             results.put("render_files_10000_models", files.filter(Files::isRegularFile).count());
         }
         results.put("render_ms_10000_models", round(median(ms)));
+    }
+
+    /** One group of figures. */
+    interface Part {
+        void measure() throws Exception;
     }
 
     /** session:compile in process: render, plan and bind every model as a view in an in-memory engine. */
