@@ -245,8 +245,6 @@ SELECT id, kind, amount, ts FROM analytics.events_merge__shadow;
 SELECT * FROM analytics.event_history__batch LIMIT 0;
 -- statement: ctas/event_history.describe.sql
 SELECT * FROM analytics.event_history LIMIT 0;
--- statement: ctas/event_history.describe.sql
-SELECT * FROM analytics.event_history__batch LIMIT 0;
 -- statement: ctas/event_history.incremental_start.sql
 -- A zero-copy clone of the published table: the batch is applied to the clone, never to the published table.
 CREATE OR REPLACE TABLE analytics.event_history__shadow CLONE analytics.event_history;
@@ -296,8 +294,6 @@ SELECT kind, total FROM analytics.kind_totals__shadow;
 SELECT * FROM analytics.kind_history__batch LIMIT 0;
 -- statement: ctas/kind_history.describe.sql
 SELECT * FROM analytics.kind_history LIMIT 0;
--- statement: ctas/kind_history.describe.sql
-SELECT * FROM analytics.kind_history__batch LIMIT 0;
 -- statement: ctas/kind_history.incremental_start.sql
 -- A zero-copy clone of the published table: the batch is applied to the clone, never to the published table.
 CREATE OR REPLACE TABLE analytics.kind_history__shadow CLONE analytics.kind_history;

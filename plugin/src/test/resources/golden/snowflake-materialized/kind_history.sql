@@ -13,8 +13,6 @@ SELECT kind, total FROM analytics.kind_totals__shadow;
 SELECT * FROM analytics.kind_history__batch LIMIT 0;
 -- statement: ctas/kind_history.describe.sql
 SELECT * FROM analytics.kind_history LIMIT 0;
--- statement: ctas/kind_history.describe.sql
-SELECT * FROM analytics.kind_history__batch LIMIT 0;
 -- statement: ctas/kind_history.incremental_start.sql
 -- A zero-copy clone of the published table: the batch is applied to the clone, never to the published table.
 CREATE OR REPLACE TABLE analytics.kind_history__shadow CLONE analytics.kind_history;

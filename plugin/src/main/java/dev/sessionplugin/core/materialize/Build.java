@@ -105,12 +105,19 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
                 ? Published.VIEW : Published.TABLE;
     }
 
-    /** Column names of a relation, lower-case, in order. */
-    public List<String> columnsOf(String relation) {
-        List<String> names = new ArrayList<>();
-        warehouse.columns(statements.describe("ctas", model.name(), relation))
-                .forEach(c -> names.add(c.name().toLowerCase(Locale.ROOT) + " " + c.type().toLowerCase(Locale.ROOT)));
-        return names;
+    /** A relation's columns (names and engine types), in order, read without rows. */
+    public List<dev.sessionplugin.core.warehouse.Warehouse.Column> columns(String relation) {
+        return warehouse.columns(statements.describe("ctas", model.name(), relation));
+    }
+
+    /** Columns as compared between a batch and a published table: lower-case name and type, in order. */
+    public static List<String> shape(List<dev.sessionplugin.core.warehouse.Warehouse.Column> columns) {
+        return columns.stream().map(c -> (c.name() + " " + c.type()).toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The names of columns, as the engine reports them. */
+    public static List<String> namesOf(List<dev.sessionplugin.core.warehouse.Warehouse.Column> columns) {
+        return columns.stream().map(dev.sessionplugin.core.warehouse.Warehouse.Column::name).toList();
     }
 
     /** Names as the templates list them: quoted for the engine, with a {@code last} marker for separators. */
@@ -120,12 +127,6 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
             out.add(Map.of("name", statements.dialect().identifier(columns.get(i)), "last", i == columns.size() - 1));
         }
         return out;
-    }
-
-    /** Column names of a relation as the engine reports them, in order. */
-    public List<String> columnNames(String relation) {
-        return warehouse.columns(statements.describe("ctas", model.name(), relation)).stream()
-                .map(dev.sessionplugin.core.warehouse.Warehouse.Column::name).toList();
     }
 
     public String shadow() {

@@ -20,7 +20,7 @@ final class IncrementalMaterialization implements Materialization {
     @Override
     public Built build(Build b) {
         if (!b.warehouse().executes()) { // rendered: what a run adding to the published table sends, then a full build
-            apply(b, b.model().materialized(), b.columnNames(b.live()));
+            apply(b, b.model().materialized(), Build.namesOf(b.columns(b.live())));
             b.dropShadow(Statements.batchOf(b.model().name()));
             return TableMaterialization.ctas(b, b.model().select(), " (rendered both: a batch applied to a copy, "
                     + "and the full build)");
@@ -29,8 +29,9 @@ final class IncrementalMaterialization implements Materialization {
         if (why == null) {
             Materialized how = b.model().materialized();
             b.run("incremental_batch", Map.of("select", b.model().batch()));
-            List<String> columns = b.columnNames(b.batch());
-            if (!b.columnsOf(b.batch()).equals(b.columnsOf(b.live()))) {
+            var batchColumns = b.columns(b.batch());
+            List<String> columns = Build.namesOf(batchColumns);
+            if (!Build.shape(batchColumns).equals(Build.shape(b.columns(b.live())))) {
                 why = "the batch's columns differ from the published table's";
             } else {
                 try {

@@ -45,8 +45,9 @@ final class SnapshotMaterialization implements Materialization {
     private static Built history(Build b, Map<String, Object> context) {
         b.run("incremental_batch", Map.of("select", b.model().select()));
         try {
-            List<String> current = b.columnsOf(b.batch());
-            List<String> kept = new ArrayList<>(b.columnsOf(b.live()));
+            var batchColumns = b.columns(b.batch());
+            List<String> current = Build.shape(batchColumns);
+            List<String> kept = new ArrayList<>(Build.shape(b.columns(b.live())));
             kept.removeIf(c -> HISTORY_COLUMNS.contains(c.substring(0, c.indexOf(' '))));
             if (b.warehouse().executes() && !current.equals(kept)) {
                 throw SessionException.config(Location.of(b.model().file().display()), "snapshot '"
@@ -54,7 +55,7 @@ final class SnapshotMaterialization implements Materialization {
                         "keep the snapshot's columns; to start a new history, drop " + b.live() + " (its history is "
                         + "lost) and run again");
             }
-            List<String> columns = b.columnNames(b.batch()).stream()
+            List<String> columns = Build.namesOf(batchColumns).stream()
                     .filter(c -> !HISTORY_COLUMNS.contains(c.toLowerCase(Locale.ROOT))).toList();
             context.put("columns", b.names(columns));
             b.createShadow(b.sql("incremental_start", Map.of()), Build.Published.VIEW);
