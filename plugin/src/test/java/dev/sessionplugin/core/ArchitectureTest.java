@@ -22,7 +22,12 @@ class ArchitectureTest {
             "render", List.of("java.sql", "org.apache.maven"),
             "graph", List.of("java.sql", "com.github.mustachejava"),
             "report", List.of("java.sql"),
-            "extract", List.of("java.sql"));
+            "extract", List.of("java.sql"),
+            // a materialization speaks through its templates and the Warehouse, never to one engine
+            "materialize", List.of("java.sql", "dev.sessionplugin.core.dialect.DuckDbDialect",
+                    "dev.sessionplugin.core.dialect.SnowflakeDialect"),
+            // lineage reads a parse tree; where it came from is the caller's business
+            "lineage", List.of("java.sql", "dev.sessionplugin.core.warehouse", "org.apache.maven"));
 
     @Test
     void packagesImportOnlyWhatTheyMayKnow() throws IOException {
