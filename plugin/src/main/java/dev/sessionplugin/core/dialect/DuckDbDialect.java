@@ -202,8 +202,7 @@ public final class DuckDbDialect implements Dialect {
             if (!warehouse.executes()) { // rendered: the steady state, a live relation of the same kind
                 return p.isView() ? "VIEW" : "BASE TABLE";
             }
-            var rows = warehouse.queryRows(statements.relationKind("swap", p.model(), p.schema(), p.live()), 1);
-            return rows.isEmpty() ? "" : String.valueOf(rows.get(0).values().iterator().next());
+            return statements.kindOf(warehouse, "swap", p.model(), p.schema(), p.live());
         }).toList();
         warehouse.inTransaction(() -> {
             for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created

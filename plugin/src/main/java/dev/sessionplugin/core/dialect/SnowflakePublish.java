@@ -48,7 +48,7 @@ final class SnowflakePublish {
                 views.add(p);
                 continue;
             }
-            String kind = liveKind(p);
+            String kind = st.kindOf(warehouse, "swap", p.model(), p.schema(), p.live());
             boolean live = !kind.isEmpty();
             if (kind.contains("VIEW")) {
                 // a view becomes a table: no DML can do that, so it is a first publish after the view goes
@@ -101,7 +101,8 @@ final class SnowflakePublish {
                     + " after the tables, each on its own");
         }
         for (Publication p : views) {
-            String kind = warehouse.executes() ? liveKind(p) : "VIEW"; // rendered: replacing the live view
+            String kind = warehouse.executes() ? st.kindOf(warehouse, "swap", p.model(), p.schema(), p.live())
+                    : "VIEW"; // rendered: replacing the live view
             if (!kind.isEmpty() && !kind.contains("VIEW")) {
                 warehouse.update(st.dropTable("swap", p.model(), "drop_live_table", p.schema(), p.live()));
             }
@@ -113,13 +114,6 @@ final class SnowflakePublish {
             }
             warehouse.update(st.dropRelation("swap", p.model(), "drop_shadow", p.schema(), p.shadow(), true));
         }
-    }
-
-    /** "BASE TABLE", "VIEW" (as Snowflake spells them), or empty when there is no live relation. */
-    private String liveKind(Publication p) {
-        List<Map<String, Object>> rows = warehouse.queryRows(st.relationKind("swap", p.model(), p.schema(), p.live()), 1);
-        return rows.isEmpty() ? "" : String.valueOf(rows.get(0).values().iterator().next()).toUpperCase(
-                java.util.Locale.ROOT);
     }
 
     private void inOneTransaction(List<Publication> overwrite) {

@@ -285,6 +285,23 @@ public final class Statements {
                 "table_name", dialect.literal(table)));
     }
 
+    /** What a relation is, upper-case ("BASE TABLE", "VIEW"), or "" when there is none. */
+    public String kindOf(dev.sessionplugin.core.warehouse.Warehouse warehouse, String step, String subject,
+                         String schema, String table) {
+        List<Map<String, Object>> rows = warehouse.queryRows(relationKind(step, subject, schema, table), 1);
+        return rows.isEmpty() ? "" : String.valueOf(rows.get(0).values().iterator().next())
+                .toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Items for a template list with a {@code last} marker, so no trailing comma is written. */
+    public static List<Map<String, Object>> listed(List<String> items, String key) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(Map.of(key, items.get(i), "last", i == items.size() - 1));
+        }
+        return out;
+    }
+
     /** A view under its live name over the published relations. */
     public Sql createView(String model, String schema, String live, String select) {
         return sql("swap", model, "create_view", Map.of("live", dialect.relation(schema, live), "select", select));

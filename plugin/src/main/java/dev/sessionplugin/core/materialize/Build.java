@@ -6,7 +6,6 @@ import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +74,7 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
         Map<String, Object> context = new HashMap<>(values);
         context.put("shadow", st.modelRelation(model.name(), true));
         context.put("live", st.modelRelation(model.name(), false));
-        context.put("batch", st.dialect().relation(st.schemaOf(model.name()), Statements.batchOf(model.name())));
+        context.put("batch", batch());
         return st.sql("ctas", model.name(), "materialize/" + template, context).named(template);
     }
 
@@ -94,15 +93,8 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
     }
 
     private Published kindOf(String table) {
-        Statements st = statements;
-        List<Map<String, Object>> rows = warehouse.queryRows(st.sql("ctas", model.name(), "relation_kind",
-                Map.of("schema_name", st.dialect().literal(st.schemaOf(model.name())),
-                        "table_name", st.dialect().literal(table))), 1);
-        if (rows.isEmpty()) {
-            return Published.NONE;
-        }
-        return String.valueOf(rows.get(0).values().iterator().next()).toUpperCase(Locale.ROOT).contains("VIEW")
-                ? Published.VIEW : Published.TABLE;
+        String kind = statements.kindOf(warehouse, "ctas", model.name(), statements.schemaOf(model.name()), table);
+        return kind.isEmpty() ? Published.NONE : kind.contains("VIEW") ? Published.VIEW : Published.TABLE;
     }
 
     /** A relation's columns (names and engine types), in order, read without rows. */
@@ -122,11 +114,7 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
 
     /** Names as the templates list them: quoted for the engine, with a {@code last} marker for separators. */
     public List<Map<String, Object>> names(List<String> columns) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            out.add(Map.of("name", statements.dialect().identifier(columns.get(i)), "last", i == columns.size() - 1));
-        }
-        return out;
+        return Statements.listed(columns.stream().map(statements.dialect()::identifier).toList(), "name");
     }
 
     public String shadow() {

@@ -149,26 +149,17 @@ public final class UnitTests {
         List<Map<String, Object>> rendered = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> row = rows.get(i);
-            rendered.add(Map.of("values", listed(columns.stream().map(c -> row.get(c) == null ? "NULL"
+            rendered.add(Map.of("values", Statements.listed(columns.stream().map(c -> row.get(c) == null ? "NULL"
                     : st.dialect().literal(row.get(c))).toList(), "value"), "last", i == rows.size() - 1));
         }
         return st.sql("unit", test.model(), "unit_given", Map.of("relation", relation, "columns",
-                listed(columns.stream().map(st.dialect()::identifier).toList(), "name"), "rows", rendered))
+                Statements.listed(columns.stream().map(st.dialect()::identifier).toList(), "name"), "rows", rendered))
                 .named(test.name() + ".given." + relation);
     }
 
     private static dev.sessionplugin.core.warehouse.Sql actual(Statements st, UnitCase test, String select,
                                                                 List<String> columns) {
         return st.sql("unit", test.model(), "unit_actual", Map.of("select", select, "columns",
-                listed(columns.stream().map(st.dialect()::identifier).toList(), "name"))).named(test.name());
-    }
-
-    /** Items for a template list with a {@code last} marker, so no trailing comma is written. */
-    private static List<Map<String, Object>> listed(List<String> items, String key) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            out.add(Map.of(key, items.get(i), "last", i == items.size() - 1));
-        }
-        return out;
+                Statements.listed(columns.stream().map(st.dialect()::identifier).toList(), "name"))).named(test.name());
     }
 }
