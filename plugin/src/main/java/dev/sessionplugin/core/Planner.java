@@ -69,6 +69,27 @@ public final class Planner {
                 plan.models(), plan.verified(), plan.checks(), plan.waves());
     }
 
+    /** A model as its documentation shows it: the SQL with every ref read as published, and what it reads. */
+    public record Published(String sql, Set<String> models, Set<String> sources) {
+    }
+
+    /**
+     * Every model, ephemeral ones too, in dependency order, rendered as the published tables read each other (no
+     * shadows): what a reader of the warehouse sees. {@code models} are the refs as written, ephemerals included.
+     */
+    public static Map<String, Published> published(Project project, Statements statements) {
+        Rendering all = new Rendering(project, statements);
+        Rendering.Inliner live = all.new Inliner(resolver(project, statements, Set.of(), all.ephemerals), false);
+        Map<String, Published> out = new java.util.LinkedHashMap<>();
+        for (List<String> wave : all.waves()) {
+            for (String name : wave) {
+                Rendered raw = all.rendered.get(name);
+                out.put(name, new Published(live.full(name).sql(), raw.models(), raw.sources()));
+            }
+        }
+        return out;
+    }
+
     /** Every model rendered once with every ref read as a shadow: the graph and the canonical SQL. */
     private static final class Rendering {
         private final Project project;

@@ -27,7 +27,9 @@ class ArchitectureTest {
             "materialize", List.of("java.sql", "dev.sessionplugin.core.dialect.DuckDbDialect",
                     "dev.sessionplugin.core.dialect.SnowflakeDialect"),
             // lineage reads a parse tree; where it came from is the caller's business
-            "lineage", List.of("java.sql", "dev.sessionplugin.core.warehouse", "org.apache.maven"));
+            "lineage", List.of("java.sql", "dev.sessionplugin.core.warehouse", "org.apache.maven"),
+            // docs asks the engine through a Warehouse like every step, and knows nothing of Maven's site
+            "docs", List.of("java.sql", "org.apache.maven"));
 
     @Test
     void packagesImportOnlyWhatTheyMayKnow() throws IOException {

@@ -42,24 +42,14 @@ public final class Compilation {
                     + " (fingerprint " + result.fingerprint() + "): nothing bound again");
             return result;
         }
-        Path catalog = request.buildDir().resolve("session").resolve("catalog.json");
-        try {
-            Files.createDirectories(catalog.getParent());
-            JSON.writeValue(catalog.toFile(), result.catalog());
-        } catch (IOException e) {
-            throw SessionException.io(Location.of(catalog.toString()), "cannot write the catalog: " + e.getMessage(),
-                    "check that the build directory is writable", e);
-        }
+        keep(request, result);
         if (!result.unchecked().isEmpty()) {
             progress.warn("compile could not check offline: " + String.join("; ", result.unchecked()));
         }
         if (!said[0]) {
             say(progress, result.catalog(), result.millis(), result.errors().size());
         }
-        if (result.ok()) {
-            CompileStamp.record(request.buildDir(), result.fingerprint(), false);
-        } else {
-            CompileStamp.forget(request.buildDir());
+        if (!result.ok()) {
             List<CompileError> errors = result.errors();
             StringBuilder text = new StringBuilder(errors.get(0).message());
             for (CompileError e : errors.subList(1, errors.size())) {
@@ -68,6 +58,35 @@ public final class Compilation {
             throw SessionException.config(errors.get(0).location(), text.toString(), errors.get(0).hint());
         }
         return result;
+    }
+
+    /**
+     * Compiles without failing on errors (what documentation needs: it shows what bound and names what did not),
+     * keeping the catalog and the stamp as {@link #run} does, so a later compile of the same project binds nothing.
+     */
+    public static Compiler.Result quietly(RunRequest request) {
+        Compiler.Result result = Compiler.compile(request);
+        if (!result.reused()) {
+            keep(request, result);
+        }
+        return result;
+    }
+
+    /** Writes the catalog; a compile that passed is stamped, one that failed forgets the last stamp. */
+    private static void keep(RunRequest request, Compiler.Result result) {
+        Path catalog = CompileStamp.catalog(request.buildDir());
+        try {
+            Files.createDirectories(catalog.getParent());
+            JSON.writeValue(catalog.toFile(), result.catalog());
+        } catch (IOException e) {
+            throw SessionException.io(Location.of(catalog.toString()), "cannot write the catalog: " + e.getMessage(),
+                    "check that the build directory is writable", e);
+        }
+        if (result.ok()) {
+            CompileStamp.record(request.buildDir(), result.fingerprint(), false);
+        } else {
+            CompileStamp.forget(request.buildDir());
+        }
     }
 
     /** The unit tests passed on this compile: a later run with the same fingerprint need not run them again. */

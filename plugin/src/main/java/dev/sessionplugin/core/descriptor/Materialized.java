@@ -55,6 +55,24 @@ public record Materialized(Kind kind, Strategy strategy, List<String> uniqueKey,
     }
 
     /** What changes how rows end up in the table: part of a model's definition, so a change means a full rebuild. */
+    /** For people: {@code incremental (delete+insert on day, channel)}, {@code snapshot (on id, by updated_at)}. */
+    public String label() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (strategy != null) {
+            parts.add(strategy.word());
+        }
+        if (!uniqueKey.isEmpty()) {
+            parts.add("on " + String.join(", ", uniqueKey));
+        }
+        if (updatedAt != null) {
+            parts.add("by " + updatedAt);
+        }
+        if (!checkCols.isEmpty()) {
+            parts.add("comparing " + String.join(", ", checkCols));
+        }
+        return kind.word() + (parts.isEmpty() ? "" : " (" + String.join(" ", parts) + ")");
+    }
+
     public String describe() {
         return kind.word() + (strategy == null ? "" : "/" + strategy.word()) + "/key=" + uniqueKey + "/updated="
                 + updatedAt + "/check=" + checkCols;

@@ -1,0 +1,221 @@
+package dev.sessionplugin.core.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.RunOptions;
+import dev.sessionplugin.core.RunRequest;
+import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.materialize.ShopProject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The documentation site of a multi-model project and of the sample: complete, linked, traced, offline. */
+class DocsTest {
+
+    @TempDir
+    Path dir;
+
+    static Docs.Result docs(Path dir, List<String> log) {
+        return Docs.generate(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null,
+                null, null, "test", RunOptions.DEFAULTS), TestProjects.collecting(log));
+    }
+
+    /** The shop project, plus a model read with {@code *} and one whose columns come from {@code COLUMNS(...)}. */
+    static Path shop(Path dir) throws IOException {
+        ShopProject.write(dir);
+        TestProjects.write(dir, "models/marts/wide_events.sql.mustache",
+                "SELECT * EXCLUDE (day) FROM {{#ref}}stg_events{{/ref}}");
+        TestProjects.write(dir, "models/marts/picked.sql.mustache",
+                "SELECT COLUMNS('id|amount') FROM {{#ref}}stg_events{{/ref}}");
+        return dir;
+    }
+
+    @Test
+    void everyModelAndColumnHasAPageAndEveryLinkResolves() throws Exception {
+        shop(dir);
+        TestProjects.run(dir, Goal.RUN);
+        Docs.Result result = docs(dir, new ArrayList<>());
+        JsonNode catalog = new ObjectMapper().readTree(result.site().resolve("catalog.json").toFile());
+        List<String> models = new ArrayList<>();
+        for (JsonNode n : catalog.path("nodes")) {
+            Path page = result.site().resolve(n.path("page").asText());
+            String html = Files.readString(page);
+            assertTrue(html.contains("<h1>" + n.path("name").asText()), page.toString());
+            for (JsonNode c : n.path("columns")) {
+                assertTrue(html.contains("id=\"col-" + c.path("name").asText() + "\""), page + " " + c);
+            }
+            if (n.path("kind").asText().equals("model")) {
+                models.add(n.path("name").asText());
+            }
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("models")).filter(Files::isRegularFile)) {
+            assertTrue(files.count() > 0);
+        }
+        assertEquals(List.of("base_events", "event_history", "events_append", "events_merge", "kind_history",
+                "kind_totals", "picked", "stg_events", "wide_events"), models.stream().sorted().toList());
+        assertEquals(List.of(), brokenLinks(result.site()));
+    }
+
+    @Test
+    void columnsAreTracedThroughViewsEphemeralsStarsAndAggregates() throws Exception {
+        shop(dir);
+        Docs.Result result = docs(dir, new ArrayList<>());
+        Map<String, SiteCatalog.Node> nodes = result.catalog().nodes().stream()
+                .collect(Collectors.toMap(SiteCatalog.Node::id, n -> n));
+        // the ephemeral base_events is inlined: its readers trace to what it reads
+        assertEquals(List.of("model:stg_events.amount"), from(nodes, "model:events_merge", "amount"));
+        assertEquals(List.of("model:stg_events.amount"), from(nodes, "model:kind_totals", "total"));
+        assertEquals(List.of("source:events.ts"), from(nodes, "model:stg_events", "day"));
+        assertEquals(List.of("model:stg_events.kind"), from(nodes, "model:wide_events", "kind"));
+        assertEquals(List.of("model:events_merge.amount"), from(nodes, "model:event_history", "amount"));
+        // a star excluding a column does not produce it
+        assertTrue(nodes.get("model:wide_events").columns().stream().noneMatch(c -> c.name().equals("day")));
+        // COLUMNS(...) is not followed: unknown, not guessed
+        SiteCatalog.Node picked = nodes.get("model:picked");
+        assertEquals(List.of("id", "amount"), picked.columns().stream().map(SiteCatalog.Column::name).toList());
+        assertTrue(picked.columns().stream().noneMatch(SiteCatalog.Column::traced), picked.toString());
+        // the ephemeral model is documented, never created
+        assertNull(nodes.get("model:base_events").relation());
+        assertEquals("ephemeral", nodes.get("model:base_events").materialization());
+        assertEquals(List.of("model:events_append", "model:events_merge", "model:kind_totals"),
+                nodes.get("model:base_events").downstream().stream().sorted().toList());
+        assertEquals("incremental (delete+insert on kind)", nodes.get("model:kind_totals").materialization());
+        assertTrue(nodes.get("model:stg_events").tags().contains("staging"));
+        assertEquals("models/staging", nodes.get("model:stg_events").folder());
+    }
+
+    @Test
+    void checksShowTheLastRunsResultsAndModelsTheirRowsAndDurations() throws Exception {
+        shop(dir);
+        SiteCatalog.Node before = node(docs(dir, new ArrayList<>()), "model:events_merge");
+        assertEquals("not run", before.checks().get(0).status());
+        assertTrue(before.lastRun().isEmpty());
+        TestProjects.run(dir, Goal.RUN);
+        SiteCatalog.Node after = node(docs(dir, new ArrayList<>()), "model:events_merge");
+        assertEquals("unique_id", after.checks().get(0).name());
+        assertEquals("passed", after.checks().get(0).status());
+        assertEquals(0L, after.checks().get(0).failingRows());
+        LastRun.Step ctas = after.lastRun().stream().filter(s -> s.step().equals("ctas")).findFirst().orElseThrow();
+        assertEquals(3L, ctas.rows());
+        String page = Files.readString(dir.resolve("target/session-docs/models/events_merge.html"));
+        assertTrue(page.contains("<td class=\"status passed\""), page);
+    }
+
+    @Test
+    void theSampleShowsSqlForBothTargetsItsChartAndLineageToTheSources() throws Exception {
+        Path project = copyOfTheSample(dir);
+        List<String> log = new ArrayList<>();
+        Docs.Result result = docs(project, log);
+        SiteCatalog.Node summary = node(result, "model:session_summary");
+        assertEquals(List.of("duckdb", "snowflake"), List.copyOf(summary.sql().keySet()));
+        assertTrue(summary.sql().get("snowflake").contains("\"raw\".\"user_session_channel_table\"")
+                || summary.sql().get("snowflake").toLowerCase().contains("raw.user_session_channel_table"),
+                summary.sql().get("snowflake"));
+        assertEquals(List.of("source:user_session_channel.userId"), from(summary, "userId"));
+        assertEquals(List.of("source:session_timestamp.ts"), from(summary, "ts"));
+        assertEquals(List.of("Weekly Active Users (wau by P1W)"), summary.charts());
+        SiteCatalog.Node byDay = node(result, "model:sessions_by_day");
+        assertEquals(List.of("model:session_summary.userId"), from(byDay, "users"));
+        assertEquals("distinct users with a session that day on that channel", byDay.columns().stream()
+                .filter(c -> c.name().equals("users")).findFirst().orElseThrow().description());
+        String index = Files.readString(result.site().resolve("index.html"));
+        assertFalse(index.matches("(?s).*(src|href)=\"(https?:)?//.*"), "the site loads nothing from the network");
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("compile")), log.toString());
+        // a second run reuses the compile catalog
+        log.clear();
+        docs(project, log);
+        assertTrue(log.stream().anyMatch(l -> l.contains("unchanged")), log.toString());
+    }
+
+    /** The repository's sample project (descriptor, models, data, tests), as a user has it. */
+    static Path copyOfTheSample(Path dir) throws IOException {
+        Path sample = Path.of("../sample-project");
+        try (Stream<Path> all = Files.walk(sample)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                Path rel = sample.relativize(p);
+                if (!rel.startsWith("target")) {
+                    Files.createDirectories(dir.resolve(rel).getParent());
+                    Files.copy(p, dir.resolve(rel));
+                }
+            }
+        }
+        return dir;
+    }
+
+    static SiteCatalog.Node node(Docs.Result result, String id) {
+        return result.catalog().nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static List<String> from(Map<String, SiteCatalog.Node> nodes, String id, String column) {
+        SiteCatalog.Node node = nodes.get(id);
+        assertNotNull(node, id);
+        return from(node, column);
+    }
+
+    static List<String> from(SiteCatalog.Node node, String column) {
+        SiteCatalog.Column c = node.columns().stream().filter(x -> x.name().equalsIgnoreCase(column)).findFirst()
+                .orElseThrow(() -> new AssertionError(node.id() + " has no column " + column));
+        assertTrue(c.traced(), node.id() + "." + column + " not traced");
+        return c.from().stream().sorted().toList();
+    }
+
+    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
+    /** Every href and src of every page, resolved against the page: files that exist, anchors they hold. */
+    static List<String> brokenLinks(Path site) throws IOException {
+        List<String> broken = new ArrayList<>();
+        JsonNode catalog = new ObjectMapper().readTree(site.resolve("catalog.json").toFile());
+        List<String> ids = new ArrayList<>();
+        catalog.path("nodes").forEach(n -> ids.add(n.path("id").asText()));
+        List<Path> pages;
+        try (Stream<Path> all = Files.walk(site)) {
+            pages = all.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+        for (Path page : pages) {
+            Matcher m = LINK.matcher(Files.readString(page));
+            while (m.find()) {
+                String link = m.group(1).replace("&#61;", "=").replace("&amp;", "&");
+                if (link.contains("//")) {
+                    broken.add(page.getFileName() + ": external " + link);
+                    continue;
+                }
+                String file = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
+                String anchor = link.contains("#") ? java.net.URLDecoder.decode(link.substring(link.indexOf('#') + 1),
+                        java.nio.charset.StandardCharsets.UTF_8) : null;
+                Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                if (!Files.isRegularFile(target)) {
+                    broken.add(page.getFileName() + ": " + link);
+                } else if (anchor != null && (anchor.startsWith("node=") || anchor.startsWith("column="))) {
+                    String id = anchor.substring(anchor.indexOf('=') + 1);
+                    String node = anchor.startsWith("column=") ? id.substring(0, id.indexOf('.')) : id;
+                    if (!ids.contains(node)) {
+                        broken.add(page.getFileName() + ": " + link + " names no node");
+                    }
+                } else if (anchor != null && !Files.readString(target).contains("id=\"" + anchor + "\"")) {
+                    broken.add(page.getFileName() + ": " + link + " has no such anchor");
+                }
+            }
+        }
+        return broken;
+    }
+}
