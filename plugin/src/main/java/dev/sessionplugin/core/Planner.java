@@ -78,8 +78,8 @@ public final class Planner {
      * shadows): what a reader of the warehouse sees. {@code models} are the refs as written, ephemerals included.
      */
     public static Map<String, Published> published(Project project, Statements statements) {
-        Rendering all = new Rendering(project, statements);
-        Rendering.Inliner live = all.new Inliner(resolver(project, statements, Set.of(), all.ephemerals), false);
+        Rendering all = new Rendering(project, statements, false); // each model rendered once, as published
+        Rendering.Inliner live = all.canonical;
         Map<String, Published> out = new java.util.LinkedHashMap<>();
         for (List<String> wave : all.waves()) {
             for (String name : wave) {
@@ -105,6 +105,11 @@ public final class Planner {
         private final Inliner canonical;
 
         Rendering(Project project, Statements statements) {
+            this(project, statements, true);
+        }
+
+        /** @param shadows whether refs read shadows (planning) or the published relations (documentation) */
+        Rendering(Project project, Statements statements, boolean shadows) {
             this.project = project;
             this.statements = statements;
             this.renderer = new ModelRenderer(project.descriptor().vars(), statements.dialect().name(), project.dir());
@@ -116,7 +121,7 @@ public final class Planner {
                     ephemerals.add(file.name());
                 }
             }
-            everyShadow = resolver(project, statements, project.models().keySet(), ephemerals);
+            everyShadow = resolver(project, statements, shadows ? project.models().keySet() : Set.of(), ephemerals);
             for (SqlFile file : project.models().values()) {
                 Mustache template = renderer.compile(file);
                 compiled.put(file.name(), template);

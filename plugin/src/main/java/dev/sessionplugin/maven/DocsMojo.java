@@ -19,10 +19,10 @@ public class DocsMojo extends AbstractInspectingMojo {
     @Override
     protected void run(RunRequest request) {
         MavenProgress progress = new MavenProgress(getLog());
-        Docs.Result result = Docs.generate(request, progress);
+        Docs.Result result = Docs.generate(request);
         result.notes().forEach(note -> progress.warn("docs: " + note));
-        progress.info(String.format("docs %d sources, %d models, %d columns (%d not fully traced) in %d ms -> %s",
+        progress.info(String.format("docs %d sources, %d models, %d columns (%d not fully traced) in %d ms %s -> %s",
                 result.sources(), result.models(), result.columns(), result.untraced(), result.millis(),
-                result.site().resolve("index.html")));
+                result.phases(), result.site().resolve("index.html")));
     }
 }

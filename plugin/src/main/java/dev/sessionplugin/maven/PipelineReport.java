@@ -80,8 +80,7 @@ public class PipelineReport extends AbstractMavenReport {
                 new RunMode(false, false, env));
         Docs.Result result;
         try {
-            result = Docs.generate(request, new MavenProgress(getLog()),
-                    getReportOutputDirectory().toPath().resolve("session-docs"));
+            result = Docs.generate(request, getReportOutputDirectory().toPath().resolve("session-docs"));
         } catch (SessionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }

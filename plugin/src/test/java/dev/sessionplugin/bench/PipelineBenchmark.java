@@ -54,7 +54,7 @@ class PipelineBenchmark {
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
     /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
-    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small");
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small,docs");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -78,6 +78,7 @@ class PipelineBenchmark {
         parts.put("s3", this::s3);
         parts.put("render", this::rendering);
         parts.put("small", this::smallModels);
+        parts.put("docs", this::documenting);
         for (var part : parts.entrySet()) {
             if (PARTS.contains(part.getKey())) {
                 part.getValue().measure();
@@ -140,6 +141,36 @@ class PipelineBenchmark {
             results.put("render_files_10000_models", files.filter(Files::isRegularFile).count());
         }
         results.put("render_ms_10000_models", round(median(ms)));
+    }
+
+    /**
+     * session:docs of 10,000 generated models in process, with the compile's catalog giving the types (the usual
+     * case: docs after a build), and with no catalog at all (types unknown, lineage still traced).
+     */
+    void documenting() throws Exception {
+        Path dir = GeneratedProject.write(clean(OUT.resolve("docs-10000")), 10_000);
+        var request = new dev.sessionplugin.core.RunRequest(dev.sessionplugin.core.Goal.RENDER, dir,
+                Path.of("pipeline.yaml"), dir.resolve("target"), null, null, null, "bench", RunOptions.DEFAULTS);
+        List<Double> bare = new ArrayList<>();
+        List<Double> typed = new ArrayList<>();
+        for (int run = 0; run <= RUNS; run++) {
+            TestProjects.deleteTree(dir.resolve("target"));
+            var first = dev.sessionplugin.core.docs.Docs.generate(request);
+            dev.sessionplugin.core.compile.Compilation.run(request, QUIET);
+            var again = dev.sessionplugin.core.docs.Docs.generate(request);
+            if (again.models() != 10_000 || again.notes().size() != 0 || again.untraced() != 0) {
+                throw new AssertionError("documented " + again.models() + " models: " + again.notes());
+            }
+            System.out.println("bench: docs phases, no catalog " + first.phases() + ", catalog " + again.phases());
+            if (run > 0) { // run 0 warms the JIT
+                bare.add((double) first.millis());
+                typed.add((double) again.millis());
+            }
+        }
+        print("docs 10000 models, types from the compile catalog (ms)", typed);
+        print("docs 10000 models, no catalog (ms)", bare);
+        results.put("docs_ms_10000_models", round(median(typed)));
+        results.put("docs_ms_10000_models_no_catalog", round(median(bare)));
     }
 
     /** One group of figures. */

@@ -60,16 +60,17 @@ public final class Compilation {
         return result;
     }
 
-    /**
-     * Compiles without failing on errors (what documentation needs: it shows what bound and names what did not),
-     * keeping the catalog and the stamp as {@link #run} does, so a later compile of the same project binds nothing.
-     */
-    public static Compiler.Result quietly(RunRequest request) {
-        Compiler.Result result = Compiler.compile(request);
-        if (!result.reused()) {
-            keep(request, result);
+    /** The catalog the last compile wrote, or null when there is none (or it cannot be read). */
+    public static Catalog last(Path buildDir) {
+        Path file = CompileStamp.catalog(buildDir);
+        if (!Files.isRegularFile(file)) {
+            return null;
         }
-        return result;
+        try {
+            return JSON.readValue(file.toFile(), Catalog.class);
+        } catch (IOException e) {
+            return null; // cut short by a kill: as good as none
+        }
     }
 
     /** Writes the catalog; a compile that passed is stamped, one that failed forgets the last stamp. */

@@ -202,6 +202,14 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * A copy of the published tables that anyone may open offline and read-only, without the warehouse (DuckDB's
+     * serving file); empty where reading what is published needs a connection.
+     */
+    default java.util.Optional<java.nio.file.Path> readerCopy() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether copies made of the published tables for readers (a serving file) are all there. */
     default boolean publishedCopiesIntact() {
         return true;

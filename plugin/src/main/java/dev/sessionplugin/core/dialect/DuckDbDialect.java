@@ -106,6 +106,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<Path> readerCopy() {
+        return serving.path() == null ? java.util.Optional.empty() : java.util.Optional.of(serving.path());
+    }
+
+    @Override
     public boolean publishedCopiesIntact() {
         return java.nio.file.Files.isRegularFile(serving.path()) && !serving.hasStaleTemps();
     }

@@ -1,13 +1,12 @@
 package dev.sessionplugin.core.docs;
 
+import dev.sessionplugin.core.CredentialSource;
 import dev.sessionplugin.core.Credentials;
 import dev.sessionplugin.core.Planner;
 import dev.sessionplugin.core.Planner.Published;
+import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.compile.Catalog;
-import dev.sessionplugin.core.compile.Compilation;
-import dev.sessionplugin.core.compile.CompileError;
-import dev.sessionplugin.core.compile.Compiler;
 import dev.sessionplugin.core.descriptor.CheckSpec;
 import dev.sessionplugin.core.descriptor.ModelSpec;
 import dev.sessionplugin.core.descriptor.Project;
@@ -20,7 +19,6 @@ import dev.sessionplugin.core.dialect.SnowflakeDialect;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.lineage.ColumnLineage;
 import dev.sessionplugin.core.render.TemplateFolder;
-import dev.sessionplugin.core.report.Progress;
 import dev.sessionplugin.core.warehouse.JdbcWarehouse;
 import dev.sessionplugin.core.warehouse.RenderedFiles;
 import dev.sessionplugin.core.warehouse.Retry;
@@ -44,8 +42,9 @@ import java.util.Set;
 public final class Docs {
 
     /** What was written. */
+    /** @param phases milliseconds per phase (compile, render, lineage, pages), where a large project spends it */
     public record Result(Path site, SiteCatalog catalog, int sources, int models, int columns, int untraced,
-                         List<String> notes, long millis) {
+                         List<String> notes, long millis, Map<String, Long> phases) {
     }
 
     private Docs() {
@@ -59,27 +58,19 @@ public final class Docs {
         return "source:" + source;
     }
 
-    public static Result generate(RunRequest request, Progress progress) {
-        return generate(request, progress, request.buildDir().resolve("session-docs"));
+    public static Result generate(RunRequest request) {
+        return generate(request, request.buildDir().resolve("session-docs"));
     }
 
     /** Writes the site into {@code dir} (a Maven site puts it beside its own pages). */
-    public static Result generate(RunRequest request, Progress progress, Path dir) {
+    public static Result generate(RunRequest request, Path dir) {
         long start = System.nanoTime();
+        Map<String, Long> phases = new LinkedHashMap<>();
         Project project = Project.load(request.projectDir(), request.descriptor()).withVars(request.options().vars());
         String env = request.mode().env();
         String target = request.target() == null || request.target().isBlank() ? project.descriptor().target()
                 : request.target();
-        Compiler.Result compiled = Compilation.quietly(request);
-        progress.info(compiled.reused() ? "compile unchanged since it last passed: columns from its catalog"
-                : String.format("compile bound %d models in %d ms (%d errors)", compiled.catalog().models().size(),
-                compiled.millis(), compiled.errors().size()));
-        List<String> notes = new ArrayList<>();
-        for (CompileError e : compiled.errors()) {
-            notes.add(e.location() + ": " + e.message());
-        }
-        notes.addAll(compiled.unchecked().stream().map(u -> "columns not checked offline: " + u).toList());
-
+        CredentialSource none = server -> new Credentials(null, null, null, null, null); // nothing connects
         DuckDbDialect engine = DuckDbDialect.inMemory();
         Statements duck = statements(engine, project, env);
         Map<String, Published> models = Planner.published(project, duck);
@@ -87,40 +78,54 @@ public final class Docs {
         models.forEach((name, p) -> sql.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(Dialects.DUCKDB, p.sql()));
         List<String> targets = new ArrayList<>(List.of(Dialects.DUCKDB));
         if (project.descriptor().snowflake() != null) {
-            Dialect snowflake = Dialects.forTarget(SnowflakeDialect.NAME, project,
-                    server -> new Credentials(null, null, null, null, null), request.buildDir());
+            Dialect snowflake = Dialects.forTarget(SnowflakeDialect.NAME, project, none, request.buildDir());
             Planner.published(project, statements(snowflake, project, env)).forEach((name, p) ->
                     sql.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(SnowflakeDialect.NAME, p.sql()));
             targets.add(SnowflakeDialect.NAME);
         }
+        long mark = phase(phases, "render", start);
 
-        Catalog catalog = compiled.catalog();
-        Map<String, ColumnLineage.Known> known = new HashMap<>();
-        Map<String, String> relationKey = new HashMap<>();
-        for (SourceSpec source : project.descriptor().sources().values()) {
-            known.put(key(duck.schemas().staging(), source.table()), new ColumnLineage.Known(sourceId(source.name()),
-                    sourceColumns(catalog, source).stream().map(Catalog.Column::name).toList()));
-        }
-        for (String model : models.keySet()) {
-            String key = key(duck.schemaOf(model), model);
-            relationKey.put(model, key);
-            Catalog.Node bound = catalog.models().get(model);
-            if (bound != null) {
-                known.put(key, new ColumnLineage.Known(modelId(model),
-                        bound.columns().stream().map(Catalog.Column::name).toList()));
-            }
-        }
+        List<String> notes = new ArrayList<>();
         Map<String, Lineages.Lineage> lineage;
+        Map<String, List<Catalog.Column>> typed;
         Path scratch = request.buildDir().resolve("session").resolve("docs-statements");
+        List<Warehouse> parsers = new ArrayList<>();
         try (Warehouse w = JdbcWarehouse.open(engine, RenderedFiles.onRequest(scratch, project.display(scratch)),
                 new Retry(1, 0, line -> { }))) {
-            lineage = Lineages.trace(w, duck, models, known, relationKey);
+            parsers.add(w);
+            for (int i = 1; i < Math.min(RunOptions.CORES, 1 + models.size() / 1000); i++) {
+                parsers.add(JdbcWarehouse.open(DuckDbDialect.inMemory(), RenderedFiles.onRequest(scratch,
+                        project.display(scratch)), new Retry(1, 0, line -> { })));
+            }
+            ColumnTypes.Found types = ColumnTypes.of(request.buildDir(), Dialects.forTarget(target, project, none,
+                    request.buildDir()).readerCopy(), w, duck, models.keySet());
+            if (types.origin() != null) {
+                notes.add(types.origin());
+            }
+            typed = types.models();
+            Map<String, ColumnLineage.Known> known = new HashMap<>();
+            Map<String, String> relationKey = new HashMap<>();
+            for (SourceSpec source : project.descriptor().sources().values()) {
+                known.put(ColumnTypes.key(duck.schemas().staging(), source.table()), new ColumnLineage.Known(
+                        sourceId(source.name()), source.columns().stream().map(SourceSpec.ColumnSpec::name).toList()));
+            }
+            for (String model : models.keySet()) {
+                String key = ColumnTypes.key(duck.schemaOf(model), model);
+                relationKey.put(model, key);
+                if (typed.containsKey(model)) {
+                    known.put(key, new ColumnLineage.Known(modelId(model),
+                            typed.get(model).stream().map(Catalog.Column::name).toList()));
+                }
+            }
+            lineage = Lineages.trace(parsers, duck, models, known, relationKey);
+        } finally {
+            parsers.subList(1, parsers.size()).forEach(Warehouse::close);
         }
-
+        mark = phase(phases, "lineage", mark);
         LastRun last = LastRun.read(request.buildDir().resolve("session-reports").resolve("run_results.json"));
         List<SiteCatalog.Node> nodes = new ArrayList<>();
         for (SourceSpec source : project.descriptor().sources().values()) {
-            nodes.add(sourceNode(source, catalog, duck, last));
+            nodes.add(sourceNode(source, duck, last));
         }
         for (var entry : models.entrySet()) {
             String name = entry.getKey();
@@ -128,14 +133,19 @@ public final class Docs {
             if (traced.problem() != null) {
                 notes.add(project.models().get(name).display() + ": " + traced.problem());
             }
-            nodes.add(modelNode(project, name, entry.getValue(), sql.get(name), catalog.models().get(name), traced,
-                    duck, last));
+            nodes.add(modelNode(project, name, entry.getValue(), sql.get(name), typed.get(name), traced, duck,
+                    last));
+            if (typed.containsKey(name) && differ(typed.get(name), traced)) {
+                notes.add(project.models().get(name).display() + ": its columns differ from those of the last "
+                        + "compile or publish (the types shown may be old): run mvn session:compile");
+            }
         }
         nodes = withDownstream(nodes);
         SiteCatalog site = new SiteCatalog(project.descriptor().project(), target, targets,
                 last == LastRun.NONE ? null : new SiteCatalog.LastRunSummary(last.goal(), last.finishedAt(),
                         last.status()), nodes, notes);
         DocsSite.write(site, dir);
+        phase(phases, "pages", mark);
         int columns = 0;
         int untraced = 0;
         for (SiteCatalog.Node n : nodes) {
@@ -143,7 +153,13 @@ public final class Docs {
             untraced += (int) n.columns().stream().filter(c -> !c.traced()).count();
         }
         return new Result(dir, site, project.descriptor().sources().size(), models.size(), columns, untraced, notes,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, phases);
+    }
+
+    private static long phase(Map<String, Long> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private static Statements statements(Dialect dialect, Project project, String env) {
@@ -151,20 +167,8 @@ public final class Docs {
                 project.descriptor().schemas().forEnvironment(env), project.modelSchemas(env));
     }
 
-    private static String key(String schema, String table) {
-        return (schema + "." + table).toLowerCase(Locale.ROOT);
-    }
-
-    private static List<Catalog.Column> sourceColumns(Catalog catalog, SourceSpec source) {
-        Catalog.Node bound = catalog.sources().get(source.name());
-        if (bound != null && !bound.columns().isEmpty()) {
-            return bound.columns();
-        }
-        return source.columns().stream().map(c -> new Catalog.Column(c.name(), c.type())).toList();
-    }
-
-    private static SiteCatalog.Node sourceNode(SourceSpec source, Catalog catalog, Statements st, LastRun last) {
-        List<SiteCatalog.Column> columns = sourceColumns(catalog, source).stream()
+    private static SiteCatalog.Node sourceNode(SourceSpec source, Statements st, LastRun last) {
+        List<SiteCatalog.Column> columns = source.columns().stream()
                 .map(c -> new SiteCatalog.Column(c.name(), c.type(), null, List.of(), true)).toList();
         return new SiteCatalog.Node(sourceId(source.name()), "source", source.name(), "sources", List.of(),
                 "Loaded from " + source.uri() + (source.pattern() == null ? "" : " (" + source.pattern() + ")"), null,
@@ -173,14 +177,24 @@ public final class Docs {
                 last.steps().getOrDefault(source.name(), List.of()), List.of(), List.of(), List.of(), null);
     }
 
+    /** Whether the traced SELECT names other columns than the recorded ones (a model changed since). */
+    private static boolean differ(List<Catalog.Column> recorded, Lineages.Lineage traced) {
+        if (traced.problem() != null || traced.columns().stream().anyMatch(t -> t.name() == null)) {
+            return false; // nothing to compare with
+        }
+        return !recorded.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList().equals(traced.columns()
+                .stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
     private static SiteCatalog.Node modelNode(Project project, String name, Published published,
-                                              Map<String, String> sql, Catalog.Node bound, Lineages.Lineage traced,
+                                              Map<String, String> sql, List<Catalog.Column> bound,
+                                              Lineages.Lineage traced,
                                               Statements st, LastRun last) {
         ModelSpec spec = project.spec(name);
         Map<String, Catalog.Column> typed = new HashMap<>();
         List<String> order = new ArrayList<>();
         if (bound != null) {
-            for (Catalog.Column c : bound.columns()) {
+            for (Catalog.Column c : bound) {
                 typed.put(c.name().toLowerCase(Locale.ROOT), c);
                 order.add(c.name());
             }
@@ -215,8 +229,7 @@ public final class Docs {
                 project.models().get(name).display(), spec.materialization().label(), relation,
                 DocsSite.page("model", name), columns, sql, checks(spec.checks(), last.checks().get(name)),
                 last.steps().getOrDefault(name, List.of()), upstream, List.of(), charts(spec.superset()),
-                traced.problem() != null ? traced.problem() : bound == null ? "did not bind in the compile: "
-                        + "its column types are unknown (see the notes on the index page)" : null);
+                traced.problem());
     }
 
     /** Declared checks with their last results, then any other check the last run reported (project checks). */

@@ -45,14 +45,13 @@ final class DocsSite {
 
     static void write(SiteCatalog catalog, Path dir) {
         try {
-            clear(dir);
             Files.createDirectories(dir.resolve("sources"));
             Files.createDirectories(dir.resolve("models"));
             JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("catalog.json").toFile(),
                     catalog);
             for (String asset : List.of("site.css", "graph.js")) {
                 try (InputStream in = DocsSite.class.getClassLoader().getResourceAsStream(RESOURCES + asset)) {
-                    Files.copy(in, dir.resolve(asset));
+                    Files.copy(in, dir.resolve(asset), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             DefaultMustacheFactory html = new DefaultMustacheFactory(RESOURCES);
@@ -63,9 +62,16 @@ final class DocsSite {
             Mustache node = html.compile("node.html.mustache");
             Map<String, SiteCatalog.Node> byId = new HashMap<>();
             catalog.nodes().forEach(n -> byId.put(n.id(), n));
-            for (SiteCatalog.Node n : catalog.nodes()) {
-                Files.writeString(dir.resolve(n.page()), render(node, NodePage.of(catalog, n, byId)));
-            }
+            // pages on every core: each is independent, and a large project has thousands
+            catalog.nodes().parallelStream().forEach(n -> {
+                try {
+                    Files.writeString(dir.resolve(n.page()), render(node, NodePage.of(catalog, n, byId)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            removeOthers(dir, catalog.nodes().stream().map(n -> dir.resolve(n.page())).collect(
+                    java.util.stream.Collectors.toSet()));
         } catch (IOException | UncheckedIOException e) {
             throw SessionException.io(Location.of(dir.toString()), "cannot write the documentation site: "
                     + e.getMessage(), "check that the build directory is writable", e);
@@ -105,14 +111,13 @@ final class DocsSite {
         return out.toString();
     }
 
-    /** A previous site's pages of models since removed would otherwise stay and be linked from nowhere. */
-    private static void clear(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+    /** A previous site's pages of sources and models since removed would stay, linked from nowhere. */
+    private static void removeOthers(Path dir, java.util.Set<Path> pages) throws IOException {
+        for (String folder : List.of("sources", "models")) {
+            try (Stream<Path> old = Files.list(dir.resolve(folder))) {
+                for (Path p : old.filter(p -> !pages.contains(p)).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }

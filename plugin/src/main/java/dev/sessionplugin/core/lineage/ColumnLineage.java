@@ -50,6 +50,21 @@ public final class ColumnLineage {
      * @throws IllegalArgumentException when the engine could not parse it (the tree says {@code error: true})
      */
     public static List<Traced> of(String parseTree, Relations relations) {
+        return of(parse(parseTree), relations);
+    }
+
+    /** The lineage of each output column, from a tree {@link #parse} read. */
+    public static List<Traced> of(JsonNode tree, Relations relations) {
+        return new ColumnLineage(relations).query(tree.path("statements").path(0).path("node"), new Scope(null));
+    }
+
+    /**
+     * The serialised parse tree as a tree (the costly half of tracing, and independent per statement).
+     *
+     * @throws IllegalArgumentException when the engine could not parse the statement (the tree says
+     *                                  {@code error: true})
+     */
+    public static JsonNode parse(String parseTree) {
         JsonNode root;
         try {
             root = JSON.readTree(parseTree);
@@ -59,7 +74,7 @@ public final class ColumnLineage {
         if (root.path("error").asBoolean(false)) {
             throw new IllegalArgumentException(root.path("error_message").asText("the engine could not parse it"));
         }
-        return new ColumnLineage(relations).query(root.path("statements").path(0).path("node"), new Scope(null));
+        return root;
     }
 
     /** The relations a query reads (FROM and CTEs), each with its columns, looked up by name. */

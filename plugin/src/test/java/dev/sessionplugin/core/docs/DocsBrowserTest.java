@@ -85,7 +85,7 @@ class DocsBrowserTest {
     void theSampleLoadsCleanlyAndItsGraphLeadsToPages(@TempDir Path dir) throws Exception {
         Path project = DocsTest.copyOfTheSample(dir);
         TestProjects.run(project, Goal.RUN);
-        Path index = DocsTest.docs(project, new ArrayList<>()).site().resolve("index.html");
+        Path index = DocsTest.docs(project).site().resolve("index.html");
 
         browser.get(index.toUri().toString());
         WebElement summary = waitFor(By.cssSelector("g[data-node='model:session_summary']"));
@@ -139,7 +139,7 @@ class DocsBrowserTest {
             String from = i % 200 == 0 ? "{{#source}}events{{/source}}" : "{{#ref}}m" + (i - 1) + "{{/ref}}";
             TestProjects.write(dir, folder + "/m" + i + ".sql.mustache", "SELECT id, kind FROM " + from);
         }
-        Path index = DocsTest.docs(dir, new ArrayList<>()).site().resolve("index.html");
+        Path index = DocsTest.docs(dir).site().resolve("index.html");
         browser.get(index.toUri().toString());
         waitFor(By.cssSelector("g.node.folder"));
         List<String> boxes = browser.findElements(By.cssSelector("g.node")).stream()

@@ -10,6 +10,7 @@ import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.compile.Compilation;
 import dev.sessionplugin.core.materialize.ShopProject;
 
 import java.io.IOException;
@@ -33,9 +34,13 @@ class DocsTest {
     @TempDir
     Path dir;
 
-    static Docs.Result docs(Path dir, List<String> log) {
-        return Docs.generate(new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null,
-                null, null, "test", RunOptions.DEFAULTS), TestProjects.collecting(log));
+    static RunRequest request(Path dir) {
+        return new RunRequest(Goal.RENDER, dir, Path.of("pipeline.yaml"), dir.resolve("target"), null, null, null,
+                "test", RunOptions.DEFAULTS);
+    }
+
+    static Docs.Result docs(Path dir) {
+        return Docs.generate(request(dir));
     }
 
     /** The shop project, plus a model read with {@code *} and one whose columns come from {@code COLUMNS(...)}. */
@@ -52,7 +57,7 @@ class DocsTest {
     void everyModelAndColumnHasAPageAndEveryLinkResolves() throws Exception {
         shop(dir);
         TestProjects.run(dir, Goal.RUN);
-        Docs.Result result = docs(dir, new ArrayList<>());
+        Docs.Result result = docs(dir);
         JsonNode catalog = new ObjectMapper().readTree(result.site().resolve("catalog.json").toFile());
         List<String> models = new ArrayList<>();
         for (JsonNode n : catalog.path("nodes")) {
@@ -72,12 +77,20 @@ class DocsTest {
         assertEquals(List.of("base_events", "event_history", "events_append", "events_merge", "kind_history",
                 "kind_totals", "picked", "stg_events", "wide_events"), models.stream().sorted().toList());
         assertEquals(List.of(), SiteLinks.broken(result.site()));
+
+        // a model removed since: its page goes, the others are written again
+        Files.delete(dir.resolve("models/marts/picked.sql.mustache"));
+        Docs.Result again = docs(dir);
+        assertFalse(Files.exists(again.site().resolve("models/picked.html")));
+        assertTrue(Files.exists(again.site().resolve("models/wide_events.html")));
+        assertEquals(List.of(), SiteLinks.broken(again.site()));
     }
 
     @Test
     void columnsAreTracedThroughViewsEphemeralsStarsAndAggregates() throws Exception {
         shop(dir);
-        Docs.Result result = docs(dir, new ArrayList<>());
+        Compilation.run(request(dir), TestProjects.collecting(new ArrayList<>()));
+        Docs.Result result = docs(dir);
         Map<String, SiteCatalog.Node> nodes = result.catalog().nodes().stream()
                 .collect(Collectors.toMap(SiteCatalog.Node::id, n -> n));
         // the ephemeral base_events is inlined: its readers trace to what it reads
@@ -105,11 +118,11 @@ class DocsTest {
     @Test
     void checksShowTheLastRunsResultsAndModelsTheirRowsAndDurations() throws Exception {
         shop(dir);
-        SiteCatalog.Node before = node(docs(dir, new ArrayList<>()), "model:events_merge");
+        SiteCatalog.Node before = node(docs(dir), "model:events_merge");
         assertEquals("not run", before.checks().get(0).status());
         assertTrue(before.lastRun().isEmpty());
         TestProjects.run(dir, Goal.RUN);
-        SiteCatalog.Node after = node(docs(dir, new ArrayList<>()), "model:events_merge");
+        SiteCatalog.Node after = node(docs(dir), "model:events_merge");
         assertEquals("unique_id", after.checks().get(0).name());
         assertEquals("passed", after.checks().get(0).status());
         assertEquals(0L, after.checks().get(0).failingRows());
@@ -122,8 +135,9 @@ class DocsTest {
     @Test
     void theSampleShowsSqlForBothTargetsItsChartAndLineageToTheSources() throws Exception {
         Path project = copyOfTheSample(dir);
-        List<String> log = new ArrayList<>();
-        Docs.Result result = docs(project, log);
+        Docs.Result result = docs(project);
+        assertTrue(result.notes().get(0).startsWith("column types are unknown: run mvn session:compile"),
+                result.notes().toString());
         SiteCatalog.Node summary = node(result, "model:session_summary");
         assertEquals(List.of("duckdb", "snowflake"), List.copyOf(summary.sql().keySet()));
         assertTrue(summary.sql().get("snowflake").contains("\"raw\".\"user_session_channel_table\"")
@@ -136,13 +150,32 @@ class DocsTest {
         assertEquals(List.of("model:session_summary.userId"), from(byDay, "users"));
         assertEquals("distinct users with a session that day on that channel", byDay.columns().stream()
                 .filter(c -> c.name().equals("users")).findFirst().orElseThrow().description());
+        assertEquals(java.util.Arrays.asList(null, null, null, null), summary.columns().stream()
+                .map(SiteCatalog.Column::type).toList(), "no compile and nothing published: no types");
         String index = Files.readString(result.site().resolve("index.html"));
         assertFalse(index.matches("(?s).*(src|href)=\"(https?:)?//.*"), "the site loads nothing from the network");
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("compile")), log.toString());
-        // a second run reuses the compile catalog
-        log.clear();
-        docs(project, log);
-        assertTrue(log.stream().anyMatch(l -> l.contains("unchanged")), log.toString());
+        assertTrue(index.contains("column types are unknown"), "the note is on the index page");
+    }
+
+    @Test
+    void typesComeFromTheCompileCatalogElseFromWhatIsPublished() throws Exception {
+        Path project = copyOfTheSample(dir);
+        TestProjects.run(project, Goal.RUN);
+        SiteCatalog.Node compiled = node(docs(project), "model:sessions_by_day");
+        assertEquals(List.of("DATE", "VARCHAR", "BIGINT", "BIGINT"), compiled.columns().stream()
+                .map(SiteCatalog.Column::type).toList());
+        Files.delete(project.resolve("target/session/catalog.json"));
+        Docs.Result published = docs(project);
+        assertEquals(List.of("DATE", "VARCHAR", "BIGINT", "BIGINT"), node(published, "model:sessions_by_day")
+                .columns().stream().map(SiteCatalog.Column::type).toList());
+        assertTrue(published.notes().get(0).startsWith("column types are those of the published tables"),
+                published.notes().toString());
+        // a model changed since: its page says its types may be old
+        TestProjects.write(project, "models/marts/sessions_by_day.sql.mustache", Files.readString(project.resolve(
+                "models/marts/sessions_by_day.sql.mustache")).replace("AS users", "AS distinct_users"));
+        Docs.Result changed = docs(project);
+        assertTrue(changed.notes().stream().anyMatch(n -> n.startsWith("models/marts/sessions_by_day.sql.mustache: "
+                + "its columns differ")), changed.notes().toString());
     }
 
     /** The repository's sample project (descriptor, models, data, tests), as a user has it. */

@@ -40,7 +40,7 @@ class ColumnLineageTest {
     }
 
     static String parseTree(String sql) throws Exception {
-        try (PreparedStatement p = engine.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+        try (PreparedStatement p = engine.prepareStatement("SELECT json_serialize_sql(?::VARCHAR, skip_empty := true, skip_null := true)")) {
             p.setString(1, sql);
             try (ResultSet r = p.executeQuery()) {
                 r.next();
