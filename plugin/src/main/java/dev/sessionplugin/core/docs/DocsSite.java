@@ -63,13 +63,10 @@ final class DocsSite {
             Map<String, SiteCatalog.Node> byId = new HashMap<>();
             catalog.nodes().forEach(n -> byId.put(n.id(), n));
             // pages on every core: each is independent, and a large project has thousands
-            catalog.nodes().parallelStream().forEach(n -> {
-                try {
-                    Files.writeString(dir.resolve(n.page()), render(node, NodePage.of(catalog, n, byId)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            WrittenPages pages = WrittenPages.in(dir);
+            catalog.nodes().parallelStream().forEach(n -> pages.write(n.page(), render(node, NodePage.of(catalog,
+                    n, byId))));
+            pages.save();
             removeOthers(dir, catalog.nodes().stream().map(n -> dir.resolve(n.page())).collect(
                     java.util.stream.Collectors.toSet()));
         } catch (IOException | UncheckedIOException e) {

@@ -87,6 +87,31 @@ class DocsTest {
     }
 
     @Test
+    void aPageIsWrittenAgainOnlyWhenItChangedOrWasTouched() throws Exception {
+        shop(dir);
+        Path site = docs(dir).site();
+        Path kept = site.resolve("models/kind_history.html");
+        Path edited = site.resolve("models/events_append.html");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000L);
+        Files.setLastModifiedTime(kept, old);
+        String original = Files.readString(edited);
+        Files.writeString(edited, original.replace("<h1>", "<h1>edited "));
+        TestProjects.write(dir, "models/marts/kind_totals.sql.mustache", Files.readString(dir.resolve(
+                "models/marts/kind_totals.sql.mustache")).replace("AS total", "AS total, count(*) AS events"));
+
+        docs(dir);
+        // touched by hand since (its time no longer what was recorded): written again, though its text is the same
+        assertTrue(Files.getLastModifiedTime(kept).toMillis() > old.toMillis());
+        assertEquals(original, Files.readString(edited), "a page edited by hand is written again");
+        assertTrue(Files.readString(site.resolve("models/kind_totals.html")).contains("id=\"col-events\""));
+        Path untouched = site.resolve("models/event_history.html");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(untouched);
+        Thread.sleep(20);
+        docs(dir);
+        assertEquals(before, Files.getLastModifiedTime(untouched), "unchanged and untouched: not written again");
+    }
+
+    @Test
     void columnsAreTracedThroughViewsEphemeralsStarsAndAggregates() throws Exception {
         shop(dir);
         Compilation.run(request(dir), TestProjects.collecting(new ArrayList<>()));
