@@ -194,4 +194,19 @@ public final class TestProjects {
         }
         throw new AssertionError("expected the run to fail");
     }
+
+    /** The repository's sample project (descriptor, models, data, tests), as a user has it. */
+    public static Path copyOfTheSample(Path dir) throws IOException {
+        Path sample = Path.of("../sample-project");
+        try (java.util.stream.Stream<Path> all = Files.walk(sample)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                Path rel = sample.relativize(p);
+                if (!rel.startsWith("target")) {
+                    Files.createDirectories(dir.resolve(rel).getParent());
+                    Files.copy(p, dir.resolve(rel));
+                }
+            }
+        }
+        return dir;
+    }
 }

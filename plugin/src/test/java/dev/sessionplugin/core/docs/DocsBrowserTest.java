@@ -83,7 +83,7 @@ class DocsBrowserTest {
 
     @Test
     void theSampleLoadsCleanlyAndItsGraphLeadsToPages(@TempDir Path dir) throws Exception {
-        Path project = DocsTest.copyOfTheSample(dir);
+        Path project = TestProjects.copyOfTheSample(dir);
         TestProjects.run(project, Goal.RUN);
         Path index = DocsTest.docs(project).site().resolve("index.html");
 

@@ -159,7 +159,7 @@ class DocsTest {
 
     @Test
     void theSampleShowsSqlForBothTargetsItsChartAndLineageToTheSources() throws Exception {
-        Path project = copyOfTheSample(dir);
+        Path project = TestProjects.copyOfTheSample(dir);
         Docs.Result result = docs(project);
         assertTrue(result.notes().get(0).startsWith("column types are unknown: run mvn session:compile"),
                 result.notes().toString());
@@ -184,7 +184,7 @@ class DocsTest {
 
     @Test
     void typesComeFromTheCompileCatalogElseFromWhatIsPublished() throws Exception {
-        Path project = copyOfTheSample(dir);
+        Path project = TestProjects.copyOfTheSample(dir);
         TestProjects.run(project, Goal.RUN);
         SiteCatalog.Node compiled = node(docs(project), "model:sessions_by_day");
         assertEquals(List.of("DATE", "VARCHAR", "BIGINT", "BIGINT"), compiled.columns().stream()
@@ -201,21 +201,6 @@ class DocsTest {
         Docs.Result changed = docs(project);
         assertTrue(changed.notes().stream().anyMatch(n -> n.startsWith("models/marts/sessions_by_day.sql.mustache: "
                 + "its columns differ")), changed.notes().toString());
-    }
-
-    /** The repository's sample project (descriptor, models, data, tests), as a user has it. */
-    static Path copyOfTheSample(Path dir) throws IOException {
-        Path sample = Path.of("../sample-project");
-        try (Stream<Path> all = Files.walk(sample)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                Path rel = sample.relativize(p);
-                if (!rel.startsWith("target")) {
-                    Files.createDirectories(dir.resolve(rel).getParent());
-                    Files.copy(p, dir.resolve(rel));
-                }
-            }
-        }
-        return dir;
     }
 
     static SiteCatalog.Node node(Docs.Result result, String id) {
