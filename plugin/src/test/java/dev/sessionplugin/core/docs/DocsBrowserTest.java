@@ -2,9 +2,9 @@ package dev.sessionplugin.core.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.HeadlessChromium;
 import dev.sessionplugin.core.TestProjects;
 
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -49,28 +45,7 @@ class DocsBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-        Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium == null || driver == null) {
-            String why = "no headless browser here (install Debian's chromium and chromium-driver to run these)";
-            if ("required".equals(System.getenv("SESSION_BROWSER_TESTS"))) {
-                fail(why + ", but SESSION_BROWSER_TESTS=required");
-            }
-            Assumptions.abort(why);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        // the flags a closed network needs: no background fetches, no first-run or sync traffic
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1400,900",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(profile);
         Files.createDirectories(SHOTS);
     }
 
@@ -176,14 +151,5 @@ class DocsBrowserTest {
     private static void shot(String name) throws IOException {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Path firstExisting(String... paths) {
-        for (String p : paths) {
-            if (Files.isExecutable(Path.of(p))) {
-                return Path.of(p);
-            }
-        }
-        return null;
     }
 }

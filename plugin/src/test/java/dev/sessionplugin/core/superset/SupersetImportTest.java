@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionplugin.core.Goal;
+import dev.sessionplugin.core.HeadlessChromium;
 import dev.sessionplugin.core.RunOptions;
 import dev.sessionplugin.core.RunRequest;
 import dev.sessionplugin.core.TestProjects;
@@ -12,6 +13,8 @@ import dev.sessionplugin.core.TestProjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,17 +38,24 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The bundles in a real Superset: its own import creates the database, dataset (with the wau metric), chart and
  * dashboard, and its chart-data API, reading the sample's serving file read-only through duckdb-engine, returns
  * every week's WAU as computed here from the CSVs. The Snowflake bundle is imported too (nothing connects).
- * Superset is the one in {@code SESSION_SUPERSET_PYTHON}'s virtual environment (CI makes it, see .ci/run);
+ * The imported dashboard is opened in headless Chromium, and its screenshot kept in
+ * {@code target/superset-screenshots/}. Superset is the one in {@code SESSION_SUPERSET_PYTHON}'s virtual environment
+ * (CI makes it, see .ci/run);
  * without one these tests skip, unless {@code SESSION_SUPERSET_TESTS=required}.
  */
 class SupersetImportTest {
 
     static final Path SCRIPT = Path.of("src/test/python/superset_import.py");
+    static final Path SHOTS = Path.of("target/superset-screenshots");
 
     static Path python;
 
@@ -116,6 +126,70 @@ class SupersetImportTest {
         // Superset connects while importing; no account answers here, and it says so rather than hanging or
         // half-importing
         assertTrue(outcome.path("run").asText().contains("Could not connect to Snowflake"), outcome.toString());
+    }
+
+    @Test
+    void theImportedDashboardDrawsTheChartInABrowser(@TempDir Path dir) throws Exception {
+        Path project = TestProjects.copyOfTheSample(dir.resolve("project"));
+        TestProjects.run(project, Goal.RUN);
+        Path workdir = dir.resolve("superset");
+        importInto(project.resolve("target/superset/session-superset.zip"), workdir, false);
+        org.openqa.selenium.chrome.ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder serve = new ProcessBuilder(python.resolveSibling("superset").toString(), "run", "-h",
+                "127.0.0.1", "-p", String.valueOf(port), "--with-threads");
+        serve.environment().put("SUPERSET_CONFIG_PATH", workdir.resolve("superset_config.py").toString());
+        serve.environment().put("FLASK_APP", "superset");
+        Process server = serve.redirectErrorStream(true).redirectOutput(workdir.resolve("serve.log").toFile()).start();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            awaitHealthy(base, server, workdir.resolve("serve.log"));
+            browser.get(base + "/login/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.until(b -> b.findElement(By.cssSelector("input#username, input[name='username']")))
+                    .sendKeys("admin");
+            browser.findElement(By.cssSelector("input#password, input[name='password']")).sendKeys("admin" + Keys.ENTER);
+            wait.until(b -> !b.getCurrentUrl().contains("/login"));
+            browser.get(base + "/superset/dashboard/session-wau/");
+            wait.until(b -> !b.findElements(By.cssSelector(".dashboard-chart canvas, .chart-container canvas"))
+                    .isEmpty());
+            Thread.sleep(1500); // the line's entry animation
+            Files.createDirectories(SHOTS);
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve("dashboard.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("Weekly Active Users"), page);
+            assertTrue(browser.getTitle().contains("Sessions"), browser.getTitle());
+            assertTrue(browser.findElements(By.cssSelector(".ant-alert-error, .alert-danger")).isEmpty(),
+                    "no chart shows an error: " + page);
+        } finally {
+            browser.quit();
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitHealthy(String base, Process server, Path log) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until) {
+            if (!server.isAlive()) {
+                fail("Superset's server stopped:\n" + tail(Files.readString(log)));
+            }
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        fail("Superset's server did not answer in 2 minutes:\n" + tail(Files.readString(log)));
     }
 
     /** Superset's own import of the bundle into a fresh metadata database; what it created (and drew). */
