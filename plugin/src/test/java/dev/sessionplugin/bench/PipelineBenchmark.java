@@ -20,7 +20,6 @@ import dev.sessionplugin.core.report.CheckResult;
 import dev.sessionplugin.core.report.RunReport;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.sample.SampleData;
-import dev.sessionplugin.core.warehouse.RenderedFiles;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -471,22 +470,11 @@ class PipelineBenchmark {
     /** @param keep which statements to replay, by the name the journal gives them (e.g. {@code stage/x.load_csv.sql}) */
     double rawReplay(Path dir, Path journal, java.util.function.Predicate<String> keep) throws Exception {
         List<String> statements = new ArrayList<>();
-        java.util.regex.Matcher mark = java.util.regex.Pattern.compile("(?m)^" + RenderedFiles.JOURNAL_MARK + "(.*)$")
-                .matcher(Files.readString(journal));
-        String text = Files.readString(journal);
-        List<int[]> marks = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        while (mark.find()) {
-            marks.add(new int[] {mark.start(), mark.end()});
-            names.add(mark.group(1));
-        }
-        for (int i = 0; i < marks.size(); i++) {
-            String sql = text.substring(marks.get(i)[1], i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length())
-                    .strip();
-            if (!sql.isEmpty() && keep.test(names.get(i))) {
-                statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+        TestProjects.journal(journal).forEach((name, sql) -> {
+            if (keep.test(name)) {
+                statements.add(sql);
             }
-        }
+        });
         TestProjects.deleteTree(dir.resolve("target"));
         Files.createDirectories(dir.resolve("target"));
         long start = System.nanoTime();

@@ -209,4 +209,26 @@ public final class TestProjects {
         }
         return dir;
     }
+
+    /** The statements of a journal ({@code journal.sql}) in order, by the name the journal gives each. */
+    public static java.util.LinkedHashMap<String, String> journal(Path journal) throws IOException {
+        String text = Files.readString(journal);
+        java.util.regex.Matcher mark = java.util.regex.Pattern.compile("(?m)^"
+                + dev.sessionplugin.core.warehouse.RenderedFiles.JOURNAL_MARK + "(.*)$").matcher(text);
+        List<int[]> marks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (mark.find()) {
+            marks.add(new int[] {mark.start(), mark.end()});
+            names.add(mark.group(1).strip());
+        }
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < marks.size(); i++) {
+            String sql = text.substring(marks.get(i)[1], i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length())
+                    .strip();
+            if (!sql.isEmpty()) {
+                out.put(names.get(i), sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+            }
+        }
+        return out;
+    }
 }
