@@ -53,7 +53,7 @@ class PipelineBenchmark {
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
     /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
-    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small,docs");
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small,docs,dbt");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -78,6 +78,7 @@ class PipelineBenchmark {
         parts.put("render", this::rendering);
         parts.put("small", this::smallModels);
         parts.put("docs", this::documenting);
+        parts.put("dbt", this::againstDbt);
         for (var part : parts.entrySet()) {
             if (PARTS.contains(part.getKey())) {
                 part.getValue().measure();
@@ -170,6 +171,55 @@ class PipelineBenchmark {
         print("docs 10000 models, no catalog (ms)", bare);
         results.put("docs_ms_10000_models", round(median(typed)));
         results.put("docs_ms_10000_models_no_catalog", round(median(bare)));
+    }
+
+    /**
+     * dbt (dbt-core + dbt-duckdb, in a virtual environment the benchmark makes) and session:run on the same generated
+     * projects of 100 and 1,000 one-join models over 200 sessions, each as a whole process building every model as
+     * a table from the CSVs and checking m_0's key; then the last model's rows compared between the two databases.
+     */
+    void againstDbt() throws Exception {
+        Path dbt = DbtProject.install(OUT.resolve("dbt-venv"));
+        if (dbt == null) {
+            results.put("vs_dbt", "skipped: no python3 with venv and pip here to install " + DbtProject.PACKAGES);
+            return;
+        }
+        for (int models : new int[] {100, 1_000}) {
+            Path dir = GeneratedProject.write(clean(OUT.resolve("dbt-" + models)), models);
+            SampleData.write(dir.resolve("data"), 200, 3);
+            Path dbtProject = DbtProject.write(dir, dir.resolve("dbt"));
+            List<Double> ours = new ArrayList<>();
+            List<Double> theirs = new ArrayList<>();
+            for (int run = 0; run <= RUNS; run++) {
+                TestProjects.deleteTree(dir.resolve("target"));
+                long start = System.nanoTime();
+                Process p = TestProjects.javaProcess(RunInOwnJvm.class, dir.toString());
+                String out = new String(p.getInputStream().readAllBytes());
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("session:run failed: " + out);
+                }
+                double a = (System.nanoTime() - start) / 1e9;
+                double b = DbtProject.build(dbt, dbtProject);
+                if (run > 0) {
+                    ours.add(a);
+                    theirs.add(b);
+                }
+            }
+            String last = "m_" + (models - 1);
+            String rows = "SELECT userId || '|' || sessionId || '|' || channel FROM %s ORDER BY 1";
+            List<String> plugin = TestProjects.queryFile(dir.resolve("target/session.duckdb"),
+                    rows.formatted("analytics." + last));
+            List<String> dbtRows = TestProjects.queryFile(dbtProject.resolve("dbt.duckdb"), rows.formatted("main." + last));
+            if (plugin.isEmpty() || !plugin.equals(dbtRows)) {
+                throw new AssertionError(last + " differs: plugin " + plugin.size() + " rows, dbt " + dbtRows.size());
+            }
+            print("session:run " + models + " models, own JVM (s)", ours);
+            print("dbt build " + models + " models (s)", theirs);
+            results.put("session_run_s_" + models + "_models", round(median(ours)));
+            results.put("dbt_build_s_" + models + "_models", round(median(theirs)));
+            results.put("vs_dbt_ratio_" + models + "_models", round(median(ours) / median(theirs)));
+            results.put("vs_dbt_same_rows_" + models + "_models", plugin.size());
+        }
     }
 
     /** One group of figures. */
