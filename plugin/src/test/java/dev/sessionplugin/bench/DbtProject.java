@@ -36,8 +36,17 @@ final class DbtProject {
         return run(pip) == 0 && Files.isExecutable(dbt) ? dbt : null;
     }
 
-    /** Writes the dbt project for the plugin project in {@code project} into {@code out}. */
+    /** Writes the dbt project for the plugin project in {@code project} into {@code out}, every model a table. */
     static Path write(Path project, Path out) throws IOException {
+        return write(project, out, model -> "", true);
+    }
+
+    /**
+     * Writes the dbt project, {@code config} giving each model's dbt config line (empty for a table); macros are
+     * inlined, {@code {{#incremental}}...{{/incremental}}} becomes {@code {% if is_incremental() %}}.
+     */
+    static Path write(Path project, Path out, java.util.function.UnaryOperator<String> config, boolean checkM0)
+            throws IOException {
         TestProjects.write(out, "dbt_project.yml", """
                 name: bench
                 version: '1.0'
@@ -62,26 +71,39 @@ final class DbtProject {
                       path: %s
                       threads: %d
                 """.formatted(out.resolve("dbt.duckdb").toAbsolutePath(), Runtime.getRuntime().availableProcessors()));
-        TestProjects.write(out, "models/checks.yml", """
-                version: 2
-                models:
-                  - name: m_0
-                    columns:
-                      - name: sessionId
-                        data_tests: [unique]
-                """);
+        if (checkM0) {
+            TestProjects.write(out, "models/checks.yml", """
+                    version: 2
+                    models:
+                      - name: m_0
+                        columns:
+                          - name: sessionId
+                            data_tests: [unique]
+                    """);
+        }
         for (String csv : List.of("user_session_channel.csv", "session_timestamp.csv")) {
             Files.createDirectories(out.resolve("seeds"));
             Files.copy(project.resolve("data").resolve(csv), out.resolve("seeds").resolve(csv),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        try (Stream<Path> models = Files.list(project.resolve("models"))) {
-            for (Path template : models.toList()) {
+        try (Stream<Path> models = Files.walk(project.resolve("models"))) {
+            for (Path template : models.filter(Files::isRegularFile).toList()) {
                 String name = template.getFileName().toString().replace(".sql.mustache", "");
                 String sql = Files.readString(template)
                         .replaceAll("\\{\\{#ref}}(\\w+)\\{\\{/ref}}", "{{ ref('$1') }}")
-                        .replaceAll("\\{\\{#source}}(\\w+)\\{\\{/source}}", "{{ ref('$1') }}");
-                TestProjects.write(out, "models/" + name + ".sql", sql);
+                        .replaceAll("\\{\\{#source}}(\\w+)\\{\\{/source}}", "{{ ref('$1') }}")
+                        .replace("{{#incremental}}", "{% if is_incremental() %}")
+                        .replace("{{/incremental}}", "{% endif %}")
+                        .replace("{{this}}", "{{ this }}");
+                java.util.regex.Matcher macro = java.util.regex.Pattern.compile("\\{\\{> *(\\w+)}}").matcher(sql);
+                StringBuilder inlined = new StringBuilder();
+                while (macro.find()) {
+                    macro.appendReplacement(inlined, java.util.regex.Matcher.quoteReplacement(Files.readString(
+                            project.resolve("macros").resolve(macro.group(1) + ".sql.mustache")).strip()));
+                }
+                macro.appendTail(inlined);
+                String line = config.apply(name);
+                TestProjects.write(out, "models/" + name + ".sql", (line.isEmpty() ? "" : line + "\n") + inlined);
             }
         }
         return out;
@@ -91,6 +113,11 @@ final class DbtProject {
     static double build(Path dbt, Path project) throws IOException, InterruptedException {
         TestProjects.deleteTree(project.resolve("target"));
         Files.deleteIfExists(project.resolve("dbt.duckdb"));
+        return buildAgain(dbt, project);
+    }
+
+    /** {@code dbt build} on the database the last build left (incremental models add to theirs). */
+    static double buildAgain(Path dbt, Path project) throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProcessBuilder p = new ProcessBuilder(dbt.toString(), "build", "--project-dir", project.toString(),
                 "--profiles-dir", project.toString()).redirectErrorStream(true)

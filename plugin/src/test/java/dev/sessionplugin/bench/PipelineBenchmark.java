@@ -53,7 +53,7 @@ class PipelineBenchmark {
     static final long SESSIONS = Long.parseLong(System.getProperty("bench.sessions", "10000000"));
     static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
     /** Which figures to measure ({@code -Dbench.parts=incremental}); all by default. */
-    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small,docs,dbt");
+    static final String PARTS = System.getProperty("bench.parts", "plan,compile,run,incremental,s3,render,small,docs,dbt,jaffle");
     static final Progress QUIET = new Progress() {
         public void info(String line) {
         }
@@ -79,6 +79,7 @@ class PipelineBenchmark {
         parts.put("small", this::smallModels);
         parts.put("docs", this::documenting);
         parts.put("dbt", this::againstDbt);
+        parts.put("jaffle", this::jaffleStyle);
         for (var part : parts.entrySet()) {
             if (PARTS.contains(part.getKey())) {
                 part.getValue().measure();
@@ -220,6 +221,55 @@ class PipelineBenchmark {
             results.put("vs_dbt_ratio_" + models + "_models", round(median(ours) / median(theirs)));
             results.put("vs_dbt_same_rows_" + models + "_models", plugin.size());
         }
+    }
+
+    /**
+     * The materializations IT's project (staging views, an ephemeral join, an incremental table, two marts) run by
+     * both tools on day two's files, then incrementally on day three's: every published table compared row for row.
+     */
+    void jaffleStyle() throws Exception {
+        Path dbt = DbtProject.install(OUT.resolve("dbt-venv"));
+        if (dbt == null) {
+            results.put("vs_dbt_jaffle_style", "skipped: no python3 with venv and pip here");
+            return;
+        }
+        Path dir = clean(OUT.resolve("dbt-jaffle"));
+        Path it = Path.of("src/it/materializations");
+        try (var files = Files.walk(it)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(it.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        Map<String, String> configs = Map.of("stg_user_session_channel", "{{ config(materialized='view') }}",
+                "stg_session_timestamp", "{{ config(materialized='view') }}",
+                "sessions_joined", "{{ config(materialized='ephemeral') }}",
+                "sessions", "{{ config(materialized='incremental', incremental_strategy='append') }}");
+        Path dbtProject = DbtProject.write(dir, dir.resolve("dbt"), m -> configs.getOrDefault(m, ""), false);
+        TestProjects.run(dir, Goal.RUN, null, "data", RunOptions.DEFAULTS, new ArrayList<>());
+        DbtProject.build(dbt, dbtProject);
+        for (String csv : List.of("user_session_channel.csv", "session_timestamp.csv")) {
+            Files.copy(dir.resolve("data-day3").resolve(csv), dbtProject.resolve("seeds").resolve(csv),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        TestProjects.run(dir, Goal.RUN, null, "data-day3", RunOptions.DEFAULTS, new ArrayList<>());
+        DbtProject.buildAgain(dbt, dbtProject);
+        int compared = 0;
+        for (String table : List.of("sessions", "daily_channels", "user_activity")) {
+            String rows = "SELECT CAST(COLUMNS(*) AS VARCHAR) FROM %s";
+            List<String> plugin = TestProjects.queryFile(dir.resolve("target/session.duckdb"),
+                    rows.formatted("analytics." + table)).stream().sorted().toList();
+            List<String> theirs = TestProjects.queryFile(dbtProject.resolve("dbt.duckdb"), rows.formatted("main."
+                    + table)).stream().sorted().toList();
+            if (plugin.isEmpty() || !plugin.equals(theirs)) {
+                throw new AssertionError(table + " differs between the plugin and dbt:\n" + plugin + "\n" + theirs);
+            }
+            compared += plugin.size();
+        }
+        System.out.println("bench: the jaffle-style project after an incremental day: " + compared
+                + " rows of 3 tables the same in both tools");
+        results.put("vs_dbt_jaffle_style_rows_equal", compared);
     }
 
     /** One group of figures. */
