@@ -127,14 +127,9 @@ class PipelineBenchmark {
         List<Double> ms = new ArrayList<>();
         for (int run = 0; run <= RUNS; run++) {
             TestProjects.deleteTree(dir.resolve("target"));
-            long start = System.nanoTime();
-            Process p = TestProjects.javaProcess(RenderInProcess.class, dir.toString());
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("render failed: " + out);
-            }
+            double seconds = ownJvm(RenderInProcess.class, dir);
             if (run > 0) {
-                ms.add((System.nanoTime() - start) / 1e6);
+                ms.add(seconds * 1000);
             }
         }
         print("render 10000 models, own JVM (ms)", ms);
@@ -193,13 +188,7 @@ class PipelineBenchmark {
             List<Double> theirs = new ArrayList<>();
             for (int run = 0; run <= RUNS; run++) {
                 TestProjects.deleteTree(dir.resolve("target"));
-                long start = System.nanoTime();
-                Process p = TestProjects.javaProcess(RunInOwnJvm.class, dir.toString());
-                String out = new String(p.getInputStream().readAllBytes());
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException("session:run failed: " + out);
-                }
-                double a = (System.nanoTime() - start) / 1e9;
+                double a = ownJvm(RunInOwnJvm.class, dir);
                 double b = DbtProject.build(dbt, dbtProject);
                 if (run > 0) {
                     ours.add(a);
@@ -270,6 +259,17 @@ class PipelineBenchmark {
         System.out.println("bench: the jaffle-style project after an incremental day: " + compared
                 + " rows of 3 tables the same in both tools");
         results.put("vs_dbt_jaffle_style_rows_equal", compared);
+    }
+
+    /** Wall seconds of {@code main} run on the project in a JVM of its own (the whole process but Maven's start). */
+    static double ownJvm(Class<?> main, Path dir) throws Exception {
+        long start = System.nanoTime();
+        Process p = TestProjects.javaProcess(main, dir.toString());
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " failed: " + out);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One group of figures. */
