@@ -50,6 +50,9 @@ public final class Docs {
     private Docs() {
     }
 
+    /** Docs never connects: a dialect is asked only for how it renders and where its published copy is. */
+    private static final CredentialSource NO_SECRETS = server -> new Credentials(null, null, null, null, null);
+
     static String modelId(String model) {
         return "model:" + model;
     }
@@ -70,15 +73,13 @@ public final class Docs {
         String env = request.mode().env();
         String target = request.target() == null || request.target().isBlank() ? project.descriptor().target()
                 : request.target();
-        CredentialSource none = server -> new Credentials(null, null, null, null, null); // nothing connects
-        DuckDbDialect engine = DuckDbDialect.inMemory();
-        Statements duck = statements(engine, project, env);
+        Statements duck = statements(DuckDbDialect.inMemory(), project, env);
         Map<String, Published> models = Planner.published(project, duck);
         Map<String, Map<String, String>> sql = new HashMap<>();
         models.forEach((name, p) -> sql.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(Dialects.DUCKDB, p.sql()));
         List<String> targets = new ArrayList<>(List.of(Dialects.DUCKDB));
         if (project.descriptor().snowflake() != null) {
-            Dialect snowflake = Dialects.forTarget(SnowflakeDialect.NAME, project, none, request.buildDir());
+            Dialect snowflake = Dialects.forTarget(SnowflakeDialect.NAME, project, NO_SECRETS, request.buildDir());
             Planner.published(project, statements(snowflake, project, env)).forEach((name, p) ->
                     sql.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(SnowflakeDialect.NAME, p.sql()));
             targets.add(SnowflakeDialect.NAME);
@@ -86,41 +87,9 @@ public final class Docs {
         long mark = phase(phases, "render", start);
 
         List<String> notes = new ArrayList<>();
-        Map<String, Lineages.Lineage> lineage;
-        Map<String, List<Catalog.Column>> typed;
-        Path scratch = request.buildDir().resolve("session").resolve("docs-statements");
-        List<Warehouse> parsers = new ArrayList<>();
-        try (Warehouse w = JdbcWarehouse.open(engine, RenderedFiles.onRequest(scratch, project.display(scratch)),
-                new Retry(1, 0, line -> { }))) {
-            parsers.add(w);
-            for (int i = 1; i < Math.min(RunOptions.CORES, 1 + models.size() / 1000); i++) {
-                parsers.add(JdbcWarehouse.open(DuckDbDialect.inMemory(), RenderedFiles.onRequest(scratch,
-                        project.display(scratch)), new Retry(1, 0, line -> { })));
-            }
-            ColumnTypes.Found types = ColumnTypes.of(request.buildDir(), Dialects.forTarget(target, project, none,
-                    request.buildDir()).readerCopy(), w, duck, models.keySet());
-            if (types.origin() != null) {
-                notes.add(types.origin());
-            }
-            typed = types.models();
-            Map<String, ColumnLineage.Known> known = new HashMap<>();
-            Map<String, String> relationKey = new HashMap<>();
-            for (SourceSpec source : project.descriptor().sources().values()) {
-                known.put(ColumnTypes.key(duck.schemas().staging(), source.table()), new ColumnLineage.Known(
-                        sourceId(source.name()), source.columns().stream().map(SourceSpec.ColumnSpec::name).toList()));
-            }
-            for (String model : models.keySet()) {
-                String key = ColumnTypes.key(duck.schemaOf(model), model);
-                relationKey.put(model, key);
-                if (typed.containsKey(model)) {
-                    known.put(key, new ColumnLineage.Known(modelId(model),
-                            typed.get(model).stream().map(Catalog.Column::name).toList()));
-                }
-            }
-            lineage = Lineages.trace(parsers, duck, models, known, relationKey);
-        } finally {
-            parsers.subList(1, parsers.size()).forEach(Warehouse::close);
-        }
+        Traced found = trace(request, project, target, duck, models, notes);
+        Map<String, Lineages.Lineage> lineage = found.lineage();
+        Map<String, List<Catalog.Column>> typed = found.typed();
         mark = phase(phases, "lineage", mark);
         LastRun last = LastRun.read(request.buildDir().resolve("session-reports").resolve("run_results.json"));
         List<SiteCatalog.Node> nodes = new ArrayList<>();
@@ -154,6 +123,50 @@ public final class Docs {
         }
         return new Result(dir, site, project.descriptor().sources().size(), models.size(), columns, untraced, notes,
                 (System.nanoTime() - start) / 1_000_000, phases);
+    }
+
+    /** The models' column types, and each model's lineage traced with them. */
+    private record Traced(Map<String, List<Catalog.Column>> typed, Map<String, Lineages.Lineage> lineage) {
+    }
+
+    private static Traced trace(RunRequest request, Project project, String target, Statements duck,
+                                Map<String, Published> models, List<String> notes) {
+        Path scratch = request.buildDir().resolve("session").resolve("docs-statements");
+        List<Warehouse> parsers = new ArrayList<>();
+        try (Warehouse w = engine(duck.dialect(), project, scratch)) {
+            parsers.add(w);
+            for (int i = 1; i < Math.min(RunOptions.CORES, 1 + models.size() / 1000); i++) {
+                parsers.add(engine(DuckDbDialect.inMemory(), project, scratch));
+            }
+            ColumnTypes.Found types = ColumnTypes.of(request.buildDir(), Dialects.forTarget(target, project, NO_SECRETS,
+                    request.buildDir()).readerCopy(), w, duck, models.keySet());
+            if (types.origin() != null) {
+                notes.add(types.origin());
+            }
+            Map<String, ColumnLineage.Known> known = new HashMap<>();
+            Map<String, String> relationKey = new HashMap<>();
+            for (SourceSpec source : project.descriptor().sources().values()) {
+                known.put(ColumnTypes.key(duck.schemas().staging(), source.table()), new ColumnLineage.Known(
+                        sourceId(source.name()), source.columns().stream().map(SourceSpec.ColumnSpec::name).toList()));
+            }
+            for (String model : models.keySet()) {
+                String key = ColumnTypes.key(duck.schemaOf(model), model);
+                relationKey.put(model, key);
+                if (types.models().containsKey(model)) {
+                    known.put(key, new ColumnLineage.Known(modelId(model),
+                            types.models().get(model).stream().map(Catalog.Column::name).toList()));
+                }
+            }
+            return new Traced(types.models(), Lineages.trace(parsers, duck, models, known, relationKey));
+        } finally {
+            parsers.subList(Math.min(1, parsers.size()), parsers.size()).forEach(Warehouse::close);
+        }
+    }
+
+    /** An in-memory engine that names a failed statement's file only when one fails. */
+    private static Warehouse engine(Dialect dialect, Project project, Path scratch) {
+        return JdbcWarehouse.open(dialect, RenderedFiles.onRequest(scratch, project.display(scratch)),
+                new Retry(1, 0, line -> { }));
     }
 
     private static long phase(Map<String, Long> phases, String name, long since) {
