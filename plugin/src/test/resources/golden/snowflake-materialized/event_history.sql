@@ -42,11 +42,6 @@ SELECT COUNT(*) FROM analytics.event_history__shadow;
 SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('event_history__batch');
 -- statement: ctas/event_history.drop_table.sql
 DROP TABLE IF EXISTS analytics.event_history__batch;
--- statement: meta/event_history.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'event_history' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/event_history.describe.sql
 SELECT * FROM analytics.event_history__shadow LIMIT 0;
 -- statement: test/event_history.unique_id_valid_from.sql
@@ -67,21 +62,6 @@ HAVING COUNT(*) > 1 OR id IS NULL OR valid_from IS NULL;
 SELECT COUNT(*) FROM audit.event_history__unique_id_valid_from;
 -- statement: test/event_history.unique_id_valid_from.sample.sql
 SELECT * FROM audit.event_history__unique_id_valid_from LIMIT 5;
--- statement: meta/event_history.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'event_history';
--- statement: meta/event_history.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'event_history' AND checks_passed;
--- statement: meta/event_history.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'event_history' AND checks_passed;
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:event_history';
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:event_history';
--- statement: meta/event_history.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'event_history';
--- statement: swap/event_history.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('event_history');
 -- statement: swap/event_history.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.event_history SELECT * FROM analytics.event_history__shadow;
@@ -102,12 +82,3 @@ ALTER TABLE analytics.event_history__shadow RENAME TO analytics.event_history;
 DROP TABLE IF EXISTS analytics.event_history__shadow;
 -- statement: swap/event_history.drop_previous.sql
 DROP TABLE IF EXISTS analytics.event_history__shadow;
--- statement: meta/event_history.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:event_history' AS node, 'definition' AS kind, 'a652349f89a3ff5d2aa854f58fc8fcd5624a45104a3f662996dc793ba75d1709' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:event_history';
--- statement: swap/event_history.count_rows.sql
-SELECT COUNT(*) FROM analytics.event_history;

@@ -36,26 +36,6 @@ SELECT id, kind, amount, ts
 FROM base_events;
 -- statement: ctas/events_append.count_rows.sql
 SELECT COUNT(*) FROM analytics.events_append__shadow;
--- statement: meta/events_append.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'events_append' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/events_append.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'events_append';
--- statement: meta/events_append.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_append' AND checks_passed;
--- statement: meta/events_append.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'events_append' AND checks_passed;
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_append';
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:events_append';
--- statement: meta/events_append.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'events_append';
--- statement: swap/events_append.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('events_append');
 -- statement: swap/events_append.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.events_append SELECT * FROM analytics.events_append__shadow;
@@ -76,12 +56,3 @@ ALTER TABLE analytics.events_append__shadow RENAME TO analytics.events_append;
 DROP TABLE IF EXISTS analytics.events_append__shadow;
 -- statement: swap/events_append.drop_previous.sql
 DROP TABLE IF EXISTS analytics.events_append__shadow;
--- statement: meta/events_append.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:events_append' AS node, 'definition' AS kind, 'bc544f974d986597fe5d6cbafaf12967a3406b0c0ff4a582357a138b0ae8f64e' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_append';
--- statement: swap/events_append.count_rows.sql
-SELECT COUNT(*) FROM analytics.events_append;

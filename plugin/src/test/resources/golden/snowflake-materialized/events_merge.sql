@@ -50,11 +50,6 @@ latest AS (
 SELECT id, kind, amount, ts FROM latest WHERE version = 1;
 -- statement: ctas/events_merge.count_rows.sql
 SELECT COUNT(*) FROM analytics.events_merge__shadow;
--- statement: meta/events_merge.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'events_merge' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/events_merge.describe.sql
 SELECT * FROM analytics.events_merge__shadow LIMIT 0;
 -- statement: test/events_merge.unique_id.sql
@@ -75,21 +70,6 @@ HAVING COUNT(*) > 1 OR id IS NULL;
 SELECT COUNT(*) FROM audit.events_merge__unique_id;
 -- statement: test/events_merge.unique_id.sample.sql
 SELECT * FROM audit.events_merge__unique_id LIMIT 5;
--- statement: meta/events_merge.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'events_merge';
--- statement: meta/events_merge.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;
--- statement: meta/events_merge.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_merge';
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:events_merge';
--- statement: meta/events_merge.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'events_merge';
--- statement: swap/events_merge.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('events_merge');
 -- statement: swap/events_merge.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.events_merge SELECT * FROM analytics.events_merge__shadow;
@@ -110,12 +90,3 @@ ALTER TABLE analytics.events_merge__shadow RENAME TO analytics.events_merge;
 DROP TABLE IF EXISTS analytics.events_merge__shadow;
 -- statement: swap/events_merge.drop_previous.sql
 DROP TABLE IF EXISTS analytics.events_merge__shadow;
--- statement: meta/events_merge.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:events_merge' AS node, 'definition' AS kind, '03fe9b86f8cc7b7e676e10bb1e9c9b09846cebef14bdd60dd425cde95661ff40' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_merge';
--- statement: swap/events_merge.count_rows.sql
-SELECT COUNT(*) FROM analytics.events_merge;

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, 
 -- statement: meta/source.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/events.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'source:events';
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:events');
 -- statement: stage/events.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.
@@ -70,14 +70,11 @@ SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'model';
 CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
 -- statement: meta/definition.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'definition';
+-- statement: meta/shadows.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model IN ('events_merge', 'event_history', 'stg_events', 'events_append', 'kind_totals', 'kind_history');
 -- statement: ctas/stg_events.view_shadow.sql
 CREATE OR REPLACE VIEW analytics.stg_events__shadow AS
 SELECT id, kind, amount, ts, CAST(ts AS DATE) AS day FROM raw.events_table;
--- statement: meta/stg_events.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'stg_events' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/events_merge.describe.sql
 SELECT * FROM analytics.events_merge LIMIT 0;
 -- statement: ctas/events_merge.incremental_batch.sql
@@ -130,11 +127,6 @@ latest AS (
 SELECT id, kind, amount, ts FROM latest WHERE version = 1;
 -- statement: ctas/events_merge.count_rows.sql
 SELECT COUNT(*) FROM analytics.events_merge__shadow;
--- statement: meta/events_merge.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'events_merge' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/kind_totals.describe.sql
 SELECT * FROM analytics.kind_totals LIMIT 0;
 -- statement: ctas/kind_totals.incremental_batch.sql
@@ -182,11 +174,6 @@ FROM base_events
 GROUP BY kind;
 -- statement: ctas/kind_totals.count_rows.sql
 SELECT COUNT(*) FROM analytics.kind_totals__shadow;
--- statement: meta/kind_totals.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'kind_totals' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/events_append.describe.sql
 SELECT * FROM analytics.events_append LIMIT 0;
 -- statement: ctas/events_append.incremental_batch.sql
@@ -225,11 +212,6 @@ SELECT id, kind, amount, ts
 FROM base_events;
 -- statement: ctas/events_append.count_rows.sql
 SELECT COUNT(*) FROM analytics.events_append__shadow;
--- statement: meta/events_append.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'events_append' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/event_history.snapshot_create.sql
 CREATE OR REPLACE TABLE analytics.event_history__shadow AS
 SELECT b.*,
@@ -274,11 +256,6 @@ SELECT COUNT(*) FROM analytics.event_history__shadow;
 SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('event_history__batch');
 -- statement: ctas/event_history.drop_table.sql
 DROP TABLE IF EXISTS analytics.event_history__batch;
--- statement: meta/event_history.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'event_history' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/kind_history.snapshot_create.sql
 CREATE OR REPLACE TABLE analytics.kind_history__shadow AS
 SELECT b.*,
@@ -323,9 +300,16 @@ SELECT COUNT(*) FROM analytics.kind_history__shadow;
 SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_history__batch');
 -- statement: ctas/kind_history.drop_table.sql
 DROP TABLE IF EXISTS analytics.kind_history__batch;
--- statement: meta/kind_history.ledger_built.sql
+-- statement: meta/shadows.ledger_built.sql
 MERGE INTO session_meta.shadows AS l
-USING (SELECT 'kind_history' AS model, NULL AS fingerprint) AS s ON l.model = s.model
+USING (
+SELECT 'stg_events' AS model, NULL AS fingerprint UNION ALL
+SELECT 'events_merge' AS model, NULL AS fingerprint UNION ALL
+SELECT 'kind_totals' AS model, NULL AS fingerprint UNION ALL
+SELECT 'events_append' AS model, NULL AS fingerprint UNION ALL
+SELECT 'event_history' AS model, NULL AS fingerprint UNION ALL
+SELECT 'kind_history' AS model, NULL AS fingerprint
+) AS s ON l.model = s.model
 WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
 WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/events_merge.describe.sql
@@ -370,91 +354,18 @@ HAVING COUNT(*) > 1 OR id IS NULL OR valid_from IS NULL;
 SELECT COUNT(*) FROM audit.event_history__unique_id_valid_from;
 -- statement: test/event_history.unique_id_valid_from.sample.sql
 SELECT * FROM audit.event_history__unique_id_valid_from LIMIT 5;
--- statement: meta/stg_events.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'stg_events';
--- statement: meta/events_merge.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'events_merge';
--- statement: meta/kind_totals.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'kind_totals';
--- statement: meta/events_append.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'events_append';
--- statement: meta/event_history.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'event_history';
--- statement: meta/kind_history.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'kind_history';
--- statement: meta/stg_events.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'stg_events' AND checks_passed;
--- statement: meta/stg_events.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'stg_events' AND checks_passed;
--- statement: meta/events_merge.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;
--- statement: meta/events_merge.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'events_merge' AND checks_passed;
--- statement: meta/kind_totals.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;
--- statement: meta/kind_totals.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;
--- statement: meta/events_append.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'events_append' AND checks_passed;
--- statement: meta/events_append.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'events_append' AND checks_passed;
--- statement: meta/event_history.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'event_history' AND checks_passed;
--- statement: meta/event_history.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'event_history' AND checks_passed;
--- statement: meta/kind_history.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'kind_history' AND checks_passed;
--- statement: meta/kind_history.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_history' AND checks_passed;
--- statement: meta/stg_events.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:stg_events';
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_merge';
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_totals';
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_append';
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:event_history';
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_history';
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:events_merge';
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:kind_totals';
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:events_append';
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:event_history';
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:kind_history';
--- statement: meta/stg_events.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'stg_events';
--- statement: meta/events_merge.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'events_merge';
--- statement: meta/kind_totals.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'kind_totals';
--- statement: meta/events_append.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'events_append';
--- statement: meta/event_history.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'event_history';
--- statement: meta/kind_history.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'kind_history';
--- statement: swap/events_merge.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('events_merge');
--- statement: swap/kind_totals.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_totals');
--- statement: swap/events_append.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('events_append');
--- statement: swap/event_history.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('event_history');
--- statement: swap/kind_history.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_history');
+-- statement: meta/shadows.ledger_checked.sql
+UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE
+WHERE model IN ('stg_events', 'events_merge', 'kind_totals', 'events_append', 'event_history', 'kind_history');
+-- statement: meta/shadows.ledger_passed.sql
+-- Every shadow whose checks all passed since it was built, with what it was built from.
+SELECT model, fingerprint FROM session_meta.shadows WHERE checks_passed;
+-- statement: meta/models.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node IN ('model:stg_events', 'model:events_merge', 'model:kind_totals', 'model:events_append', 'model:event_history', 'model:kind_history');
+-- statement: meta/definitions.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node IN ('definition:events_merge', 'definition:kind_totals', 'definition:events_append', 'definition:event_history', 'definition:kind_history');
+-- statement: meta/shadows.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model IN ('stg_events', 'events_merge', 'kind_totals', 'events_append', 'event_history', 'kind_history');
 -- statement: swap/publish.publish_log_create.sql
 -- One row per committed publish: after a COMMIT whose answer was lost, its row says whether it happened.
 CREATE TABLE IF NOT EXISTS session_meta.publishes (publish_id VARCHAR, models VARCHAR, published_at TIMESTAMP_NTZ);
@@ -572,52 +483,23 @@ CREATE OR REPLACE VIEW analytics.stg_events COPY GRANTS AS
 SELECT id, kind, amount, ts, CAST(ts AS DATE) AS day FROM raw.events_table;
 -- statement: swap/stg_events.drop_shadow.sql
 DROP VIEW IF EXISTS analytics.stg_events__shadow;
--- statement: meta/events_merge.fingerprint_write.sql
+-- statement: meta/definitions.fingerprint_write.sql
 MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:events_merge' AS node, 'definition' AS kind, '03fe9b86f8cc7b7e676e10bb1e9c9b09846cebef14bdd60dd425cde95661ff40' AS fingerprint) AS s ON f.node = s.node
+USING (
+SELECT 'definition:events_merge' AS node, 'definition' AS kind, '03fe9b86f8cc7b7e676e10bb1e9c9b09846cebef14bdd60dd425cde95661ff40' AS fingerprint UNION ALL
+SELECT 'definition:kind_totals' AS node, 'definition' AS kind, 'ee04f026c06800942e18ec2d13c227eceac765529bd9e637b81665272b5a27b0' AS fingerprint UNION ALL
+SELECT 'definition:events_append' AS node, 'definition' AS kind, 'bc544f974d986597fe5d6cbafaf12967a3406b0c0ff4a582357a138b0ae8f64e' AS fingerprint UNION ALL
+SELECT 'definition:event_history' AS node, 'definition' AS kind, 'a652349f89a3ff5d2aa854f58fc8fcd5624a45104a3f662996dc793ba75d1709' AS fingerprint UNION ALL
+SELECT 'definition:kind_history' AS node, 'definition' AS kind, '5591de62de483573e559844bc7c0a9b7471a635c2b92b99251a9ae4306434f0f' AS fingerprint
+) AS s ON f.node = s.node
 WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
 WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/kind_totals.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:kind_totals' AS node, 'definition' AS kind, 'ee04f026c06800942e18ec2d13c227eceac765529bd9e637b81665272b5a27b0' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/events_append.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:events_append' AS node, 'definition' AS kind, 'bc544f974d986597fe5d6cbafaf12967a3406b0c0ff4a582357a138b0ae8f64e' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/event_history.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:event_history' AS node, 'definition' AS kind, 'a652349f89a3ff5d2aa854f58fc8fcd5624a45104a3f662996dc793ba75d1709' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/kind_history.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:kind_history' AS node, 'definition' AS kind, '5591de62de483573e559844bc7c0a9b7471a635c2b92b99251a9ae4306434f0f' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/stg_events.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:stg_events';
--- statement: swap/stg_events.count_rows.sql
-SELECT COUNT(*) FROM analytics.stg_events;
--- statement: meta/events_merge.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_merge';
--- statement: swap/events_merge.count_rows.sql
-SELECT COUNT(*) FROM analytics.events_merge;
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_totals';
--- statement: swap/kind_totals.count_rows.sql
-SELECT COUNT(*) FROM analytics.kind_totals;
--- statement: meta/events_append.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:events_append';
--- statement: swap/events_append.count_rows.sql
-SELECT COUNT(*) FROM analytics.events_append;
--- statement: meta/event_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:event_history';
--- statement: swap/event_history.count_rows.sql
-SELECT COUNT(*) FROM analytics.event_history;
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_history';
--- statement: swap/kind_history.count_rows.sql
-SELECT COUNT(*) FROM analytics.kind_history;
+-- statement: meta/models.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node IN ('model:stg_events', 'model:events_merge', 'model:kind_totals', 'model:events_append', 'model:event_history', 'model:kind_history');
+-- statement: swap/published.count_rows_each.sql
+SELECT 'stg_events' AS name, COUNT(*) AS n FROM analytics.stg_events UNION ALL
+SELECT 'events_merge' AS name, COUNT(*) AS n FROM analytics.events_merge UNION ALL
+SELECT 'kind_totals' AS name, COUNT(*) AS n FROM analytics.kind_totals UNION ALL
+SELECT 'events_append' AS name, COUNT(*) AS n FROM analytics.events_append UNION ALL
+SELECT 'event_history' AS name, COUNT(*) AS n FROM analytics.event_history UNION ALL
+SELECT 'kind_history' AS name, COUNT(*) AS n FROM analytics.kind_history;

@@ -42,26 +42,6 @@ SELECT COUNT(*) FROM analytics.kind_history__shadow;
 SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_history__batch');
 -- statement: ctas/kind_history.drop_table.sql
 DROP TABLE IF EXISTS analytics.kind_history__batch;
--- statement: meta/kind_history.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'kind_history' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/kind_history.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'kind_history';
--- statement: meta/kind_history.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'kind_history' AND checks_passed;
--- statement: meta/kind_history.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_history' AND checks_passed;
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_history';
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:kind_history';
--- statement: meta/kind_history.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'kind_history';
--- statement: swap/kind_history.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_history');
 -- statement: swap/kind_history.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.kind_history SELECT * FROM analytics.kind_history__shadow;
@@ -82,12 +62,3 @@ ALTER TABLE analytics.kind_history__shadow RENAME TO analytics.kind_history;
 DROP TABLE IF EXISTS analytics.kind_history__shadow;
 -- statement: swap/kind_history.drop_previous.sql
 DROP TABLE IF EXISTS analytics.kind_history__shadow;
--- statement: meta/kind_history.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:kind_history' AS node, 'definition' AS kind, '5591de62de483573e559844bc7c0a9b7471a635c2b92b99251a9ae4306434f0f' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/kind_history.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_history';
--- statement: swap/kind_history.count_rows.sql
-SELECT COUNT(*) FROM analytics.kind_history;

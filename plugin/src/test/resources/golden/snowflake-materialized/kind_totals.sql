@@ -45,11 +45,6 @@ FROM base_events
 GROUP BY kind;
 -- statement: ctas/kind_totals.count_rows.sql
 SELECT COUNT(*) FROM analytics.kind_totals__shadow;
--- statement: meta/kind_totals.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'kind_totals' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/kind_totals.describe.sql
 SELECT * FROM analytics.kind_totals__shadow LIMIT 0;
 -- statement: test/kind_totals.unique_kind.sql
@@ -70,21 +65,6 @@ HAVING COUNT(*) > 1 OR kind IS NULL;
 SELECT COUNT(*) FROM audit.kind_totals__unique_kind;
 -- statement: test/kind_totals.unique_kind.sample.sql
 SELECT * FROM audit.kind_totals__unique_kind LIMIT 5;
--- statement: meta/kind_totals.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'kind_totals';
--- statement: meta/kind_totals.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;
--- statement: meta/kind_totals.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'kind_totals' AND checks_passed;
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_totals';
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:kind_totals';
--- statement: meta/kind_totals.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'kind_totals';
--- statement: swap/kind_totals.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('kind_totals');
 -- statement: swap/kind_totals.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.kind_totals SELECT * FROM analytics.kind_totals__shadow;
@@ -105,12 +85,3 @@ ALTER TABLE analytics.kind_totals__shadow RENAME TO analytics.kind_totals;
 DROP TABLE IF EXISTS analytics.kind_totals__shadow;
 -- statement: swap/kind_totals.drop_previous.sql
 DROP TABLE IF EXISTS analytics.kind_totals__shadow;
--- statement: meta/kind_totals.fingerprint_write.sql
-MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:kind_totals' AS node, 'definition' AS kind, 'ee04f026c06800942e18ec2d13c227eceac765529bd9e637b81665272b5a27b0' AS fingerprint) AS s ON f.node = s.node
-WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
-WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/kind_totals.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:kind_totals';
--- statement: swap/kind_totals.count_rows.sql
-SELECT COUNT(*) FROM analytics.kind_totals;

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, 
 -- statement: meta/source.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/user_session_channel.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'source:user_session_channel';
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:user_session_channel');
 -- statement: stage/user_session_channel.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.
@@ -58,7 +58,7 @@ COPY INTO raw.user_session_channel_table
                  ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'source:session_timestamp';
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:session_timestamp');
 -- statement: stage/session_timestamp.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.
@@ -106,6 +106,8 @@ SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'model';
 CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, kind VARCHAR, fingerprint VARCHAR, recorded_at TIMESTAMP_NTZ);
 -- statement: meta/definition.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'definition';
+-- statement: meta/shadows.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model IN ('session_summary', 'sessions_by_day');
 -- statement: ctas/session_summary.ctas_shadow.sql
 -- No COPY GRANTS: it would copy the grants of a stale shadow and suppress the schema's future grants;
 -- readers' grants are given explicitly (grant_select) before the swap, because grants travel with the table.
@@ -122,11 +124,6 @@ JOIN raw.session_timestamp_table AS st
 SELECT COUNT(*) FROM analytics.session_summary__shadow;
 -- statement: ctas/session_summary.grant.REPORTER.sql
 GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;
--- statement: meta/session_summary.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'session_summary' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: ctas/sessions_by_day.describe.sql
 SELECT * FROM analytics.sessions_by_day LIMIT 0;
 -- statement: ctas/sessions_by_day.incremental_batch.sql
@@ -171,9 +168,12 @@ GROUP BY CAST(ts AS DATE), channel;
 SELECT COUNT(*) FROM analytics.sessions_by_day__shadow;
 -- statement: ctas/sessions_by_day.grant.REPORTER.sql
 GRANT SELECT ON TABLE analytics.sessions_by_day__shadow TO ROLE REPORTER;
--- statement: meta/sessions_by_day.ledger_built.sql
+-- statement: meta/shadows.ledger_built.sql
 MERGE INTO session_meta.shadows AS l
-USING (SELECT 'sessions_by_day' AS model, NULL AS fingerprint) AS s ON l.model = s.model
+USING (
+SELECT 'session_summary' AS model, NULL AS fingerprint UNION ALL
+SELECT 'sessions_by_day' AS model, NULL AS fingerprint
+) AS s ON l.model = s.model
 WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
 WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/session_summary.describe.sql
@@ -216,34 +216,18 @@ HAVING COUNT(*) > 1 OR day IS NULL OR channel IS NULL;
 SELECT COUNT(*) FROM audit.sessions_by_day__unique_day_channel;
 -- statement: test/sessions_by_day.unique_day_channel.sample.sql
 SELECT * FROM audit.sessions_by_day__unique_day_channel LIMIT 5;
--- statement: meta/session_summary.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'session_summary';
--- statement: meta/sessions_by_day.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'sessions_by_day';
--- statement: meta/session_summary.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
--- statement: meta/session_summary.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
--- statement: meta/sessions_by_day.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'sessions_by_day' AND checks_passed;
--- statement: meta/sessions_by_day.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'sessions_by_day' AND checks_passed;
--- statement: meta/session_summary.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
+-- statement: meta/shadows.ledger_checked.sql
+UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE
+WHERE model IN ('session_summary', 'sessions_by_day');
+-- statement: meta/shadows.ledger_passed.sql
+-- Every shadow whose checks all passed since it was built, with what it was built from.
+SELECT model, fingerprint FROM session_meta.shadows WHERE checks_passed;
+-- statement: meta/models.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node IN ('model:session_summary', 'model:sessions_by_day');
 -- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:sessions_by_day';
--- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:sessions_by_day';
--- statement: meta/session_summary.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'session_summary';
--- statement: meta/sessions_by_day.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'sessions_by_day';
--- statement: swap/session_summary.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
--- statement: swap/sessions_by_day.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('sessions_by_day');
+DELETE FROM session_meta.fingerprints WHERE node IN ('definition:sessions_by_day');
+-- statement: meta/shadows.ledger_forget.sql
+DELETE FROM session_meta.shadows WHERE model IN ('session_summary', 'sessions_by_day');
 -- statement: swap/publish.publish_log_create.sql
 -- One row per committed publish: after a COMMIT whose answer was lost, its row says whether it happened.
 CREATE TABLE IF NOT EXISTS session_meta.publishes (publish_id VARCHAR, models VARCHAR, published_at TIMESTAMP_NTZ);
@@ -297,14 +281,13 @@ DROP TABLE IF EXISTS analytics.session_summary__shadow;
 DROP TABLE IF EXISTS analytics.sessions_by_day__shadow;
 -- statement: meta/sessions_by_day.fingerprint_write.sql
 MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:sessions_by_day' AS node, 'definition' AS kind, '4b0dedc3b29923bab6ff136941a0050eeb7e4321810fa23c5be005568c0ceda8' AS fingerprint) AS s ON f.node = s.node
+USING (
+SELECT 'definition:sessions_by_day' AS node, 'definition' AS kind, '4b0dedc3b29923bab6ff136941a0050eeb7e4321810fa23c5be005568c0ceda8' AS fingerprint
+) AS s ON f.node = s.node
 WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
 WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/session_summary.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
--- statement: swap/session_summary.count_rows.sql
-SELECT COUNT(*) FROM analytics.session_summary;
--- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:sessions_by_day';
--- statement: swap/sessions_by_day.count_rows.sql
-SELECT COUNT(*) FROM analytics.sessions_by_day;
+-- statement: meta/models.fingerprint_forget.sql
+DELETE FROM session_meta.fingerprints WHERE node IN ('model:session_summary', 'model:sessions_by_day');
+-- statement: swap/published.count_rows_each.sql
+SELECT 'session_summary' AS name, COUNT(*) AS n FROM analytics.session_summary UNION ALL
+SELECT 'sessions_by_day' AS name, COUNT(*) AS n FROM analytics.sessions_by_day;

@@ -14,11 +14,6 @@ JOIN raw.session_timestamp_table AS st
 SELECT COUNT(*) FROM analytics.session_summary__shadow;
 -- statement: ctas/session_summary.grant.REPORTER.sql
 GRANT SELECT ON TABLE analytics.session_summary__shadow TO ROLE REPORTER;
--- statement: meta/session_summary.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'session_summary' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/session_summary.describe.sql
 SELECT * FROM analytics.session_summary__shadow LIMIT 0;
 -- statement: test/session_summary.unique_sessionId.sql
@@ -57,19 +52,6 @@ HAVING COUNT(*) > 1;
 SELECT COUNT(*) FROM audit.session_summary__no_duplicate_rows;
 -- statement: test/session_summary.no_duplicate_rows.sample.sql
 SELECT * FROM audit.session_summary__no_duplicate_rows LIMIT 5;
--- statement: meta/session_summary.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'session_summary';
--- statement: meta/session_summary.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
--- statement: meta/session_summary.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'session_summary' AND checks_passed;
--- statement: meta/session_summary.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
--- statement: meta/session_summary.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'session_summary';
--- statement: swap/session_summary.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('session_summary');
 -- statement: swap/session_summary.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.session_summary SELECT * FROM analytics.session_summary__shadow;
@@ -90,7 +72,3 @@ ALTER TABLE analytics.session_summary__shadow RENAME TO analytics.session_summar
 DROP TABLE IF EXISTS analytics.session_summary__shadow;
 -- statement: swap/session_summary.drop_previous.sql
 DROP TABLE IF EXISTS analytics.session_summary__shadow;
--- statement: meta/session_summary.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:session_summary';
--- statement: swap/session_summary.count_rows.sql
-SELECT COUNT(*) FROM analytics.session_summary;

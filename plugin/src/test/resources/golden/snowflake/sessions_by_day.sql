@@ -42,11 +42,6 @@ GROUP BY CAST(ts AS DATE), channel;
 SELECT COUNT(*) FROM analytics.sessions_by_day__shadow;
 -- statement: ctas/sessions_by_day.grant.REPORTER.sql
 GRANT SELECT ON TABLE analytics.sessions_by_day__shadow TO ROLE REPORTER;
--- statement: meta/sessions_by_day.ledger_built.sql
-MERGE INTO session_meta.shadows AS l
-USING (SELECT 'sessions_by_day' AS model, NULL AS fingerprint) AS s ON l.model = s.model
-WHEN MATCHED THEN UPDATE SET fingerprint = s.fingerprint, built_at = CURRENT_TIMESTAMP(), checked_at = NULL, checks_passed = NULL
-WHEN NOT MATCHED THEN INSERT (model, fingerprint, built_at) VALUES (s.model, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: test/sessions_by_day.describe.sql
 SELECT * FROM analytics.sessions_by_day__shadow LIMIT 0;
 -- statement: test/sessions_by_day.unique_day_channel.sql
@@ -67,21 +62,8 @@ HAVING COUNT(*) > 1 OR day IS NULL OR channel IS NULL;
 SELECT COUNT(*) FROM audit.sessions_by_day__unique_day_channel;
 -- statement: test/sessions_by_day.unique_day_channel.sample.sql
 SELECT * FROM audit.sessions_by_day__unique_day_channel LIMIT 5;
--- statement: meta/sessions_by_day.ledger_checked.sql
-UPDATE session_meta.shadows SET checked_at = CURRENT_TIMESTAMP(), checks_passed = TRUE WHERE model = 'sessions_by_day';
--- statement: meta/sessions_by_day.ledger_publishable.sql
-SELECT COUNT(*) FROM session_meta.shadows WHERE model = 'sessions_by_day' AND checks_passed;
--- statement: meta/sessions_by_day.ledger_fingerprint.sql
-SELECT fingerprint FROM session_meta.shadows WHERE model = 'sessions_by_day' AND checks_passed;
 -- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:sessions_by_day';
--- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'definition:sessions_by_day';
--- statement: meta/sessions_by_day.ledger_forget.sql
-DELETE FROM session_meta.shadows WHERE model = 'sessions_by_day';
--- statement: swap/sessions_by_day.relation_kind.sql
--- Unquoted names are stored upper-case; views are listed here too, as table_type VIEW.
-SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = UPPER('analytics') AND TABLE_NAME = UPPER('sessions_by_day');
+DELETE FROM session_meta.fingerprints WHERE node IN ('definition:sessions_by_day');
 -- statement: swap/sessions_by_day.insert_overwrite.sql
 -- DML, so it can share the transaction (a SWAP or RENAME is DDL and would commit it). The object stays the same.
 INSERT OVERWRITE INTO analytics.sessions_by_day SELECT * FROM analytics.sessions_by_day__shadow;
@@ -104,10 +86,8 @@ DROP TABLE IF EXISTS analytics.sessions_by_day__shadow;
 DROP TABLE IF EXISTS analytics.sessions_by_day__shadow;
 -- statement: meta/sessions_by_day.fingerprint_write.sql
 MERGE INTO session_meta.fingerprints AS f
-USING (SELECT 'definition:sessions_by_day' AS node, 'definition' AS kind, '4b0dedc3b29923bab6ff136941a0050eeb7e4321810fa23c5be005568c0ceda8' AS fingerprint) AS s ON f.node = s.node
+USING (
+SELECT 'definition:sessions_by_day' AS node, 'definition' AS kind, '4b0dedc3b29923bab6ff136941a0050eeb7e4321810fa23c5be005568c0ceda8' AS fingerprint
+) AS s ON f.node = s.node
 WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorded_at = CURRENT_TIMESTAMP()
 WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
--- statement: meta/sessions_by_day.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node = 'model:sessions_by_day';
--- statement: swap/sessions_by_day.count_rows.sql
-SELECT COUNT(*) FROM analytics.sessions_by_day;

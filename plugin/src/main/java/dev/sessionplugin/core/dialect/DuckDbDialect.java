@@ -203,11 +203,12 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
                         dev.sessionplugin.core.report.Progress progress) {
+        var kinds = statements.kinds(warehouse, "swap");
         List<String> live = publications.stream().map(p -> {
             if (!warehouse.executes()) { // rendered: the steady state, a live relation of the same kind
                 return p.isView() ? "VIEW" : "BASE TABLE";
             }
-            return statements.kindOf(warehouse, "swap", p.model(), p.schema(), p.live());
+            return kinds.apply(p.schema(), p.live());
         }).toList();
         warehouse.inTransaction(() -> {
             for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created

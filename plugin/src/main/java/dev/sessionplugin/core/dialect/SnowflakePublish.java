@@ -43,12 +43,13 @@ final class SnowflakePublish {
         List<Publication> swap = new ArrayList<>();
         List<Publication> first = new ArrayList<>();
         List<Publication> views = new ArrayList<>();
+        var kinds = st.kinds(warehouse, "swap");
         for (Publication p : publications) {
             if (p.isView()) {
                 views.add(p);
                 continue;
             }
-            String kind = st.kindOf(warehouse, "swap", p.model(), p.schema(), p.live());
+            String kind = warehouse.executes() ? kinds.apply(p.schema(), p.live()) : "BASE TABLE";
             boolean live = !kind.isEmpty();
             if (kind.contains("VIEW")) {
                 // a view becomes a table: no DML can do that, so it is a first publish after the view goes
@@ -100,8 +101,9 @@ final class SnowflakePublish {
             progress.info("publish view(s) " + String.join(", ", views.stream().map(Publication::model).toList())
                     + " after the tables, each on its own");
         }
+        var kinds = st.kinds(warehouse, "swap");
         for (Publication p : views) {
-            String kind = warehouse.executes() ? st.kindOf(warehouse, "swap", p.model(), p.schema(), p.live())
+            String kind = warehouse.executes() ? kinds.apply(p.schema(), p.live())
                     : "VIEW"; // rendered: replacing the live view
             if (!kind.isEmpty() && !kind.contains("VIEW")) {
                 warehouse.update(st.dropTable("swap", p.model(), "drop_live_table", p.schema(), p.live()));

@@ -293,6 +293,17 @@ public final class Statements {
                 .toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * What relations are, looked up a whole schema at a time and each schema once: {@code (schema, table)} to the
+     * same answer as {@link #kindOf}. For a step that asks about many relations that it does not change meanwhile.
+     */
+    public java.util.function.BinaryOperator<String> kinds(dev.sessionplugin.core.warehouse.Warehouse warehouse,
+                                                            String step) {
+        Map<String, Map<String, String>> bySchema = new HashMap<>();
+        return (schema, table) -> bySchema.computeIfAbsent(schema, s -> kindsIn(warehouse, step, s))
+                .getOrDefault(table.toLowerCase(java.util.Locale.ROOT), "");
+    }
+
     /** Items for a template list with a {@code last} marker, so no trailing comma is written. */
     public static List<Map<String, Object>> listed(List<String> items, String key) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -312,11 +323,75 @@ public final class Statements {
     }
 
     /** The run's bookkeeping: when each shadow was built and whether its checks passed since. */
-    public Sql ledger(String template, String model, Map<String, Object> values) {
+    public Sql ledger(String template, Map<String, Object> values) {
         Map<String, Object> context = new HashMap<>(values);
         context.put("ledger", dialect.relation(schemas.meta(), "shadows"));
-        context.put("model", dialect.literal(model));
-        return sql("meta", model, template, context);
+        return sql("meta", "shadows", template, context);
+    }
+
+    /**
+     * At most this many rows go into one bookkeeping statement: one statement for a step's models instead of one
+     * per model, still far below the engines' limits on a statement's size.
+     */
+    public static final int BATCH_ROWS = 500;
+
+    /** {@code items} in consecutive slices of at most {@link #BATCH_ROWS}, in order. */
+    public static <T> List<List<T>> batches(java.util.Collection<T> items) {
+        List<T> all = List.copyOf(items);
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH_ROWS) {
+            out.add(all.subList(from, Math.min(all.size(), from + BATCH_ROWS)));
+        }
+        return out;
+    }
+
+    /** Rows for a template list, each marked {@code last} or not, so no trailing comma or UNION is written. */
+    public static List<Map<String, Object>> rows(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = new HashMap<>(rows.get(i));
+            row.put("last", i == rows.size() - 1);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * Rows of several relations in one query per {@link #BATCH_ROWS}, keyed by the given names.
+     *
+     * @param relations name (as it should come back) -> relation
+     */
+    public Map<String, Long> countRowsEach(dev.sessionplugin.core.warehouse.Warehouse warehouse, String step,
+                                           Map<String, String> relations) {
+        Map<String, Long> out = new HashMap<>();
+        int n = 0;
+        for (List<Map.Entry<String, String>> batch : batches(relations.entrySet())) {
+            List<Map<String, Object>> items = batch.stream().map(e -> Map.<String, Object>of(
+                    "name", dialect.literal(e.getKey()), "relation", e.getValue())).toList();
+            Sql query = sql(step, "published", "count_rows_each", Map.of("relations", rows(items)))
+                    .named("count_rows_each" + (n++ == 0 ? "" : "." + n));
+            for (Map<String, Object> row : warehouse.queryRows(query, BATCH_ROWS)) {
+                out.put(String.valueOf(dev.sessionplugin.core.warehouse.Warehouse.value(row, "name")),
+                        ((Number) dev.sessionplugin.core.warehouse.Warehouse.value(row, "n")).longValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The kind of every relation in one schema, upper-case ("BASE TABLE", "VIEW"), keyed by lower-case name: one
+     * look-up instead of one per relation (each scans the catalog, which grows with the models).
+     */
+    public Map<String, String> kindsIn(dev.sessionplugin.core.warehouse.Warehouse warehouse, String step,
+                                       String schema) {
+        Map<String, String> out = new HashMap<>();
+        Sql query = sql(step, schema, "relation_kinds", Map.of("schema_name", dialect.literal(schema)));
+        for (Map<String, Object> row : warehouse.queryRows(query, Integer.MAX_VALUE)) {
+            var values = row.values().iterator();
+            out.put(String.valueOf(values.next()).toLowerCase(java.util.Locale.ROOT),
+                    String.valueOf(values.next()).toUpperCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** A statement from {@code templates/<dialect>/<template>.sql.mustache} with the given variables. */

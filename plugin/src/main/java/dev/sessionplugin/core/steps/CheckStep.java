@@ -92,17 +92,20 @@ public final class CheckStep {
                 ok = false;
             }
         }
-        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
+        List<String> passed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (PlannedModel model : plan.models()) {
-            ledger.checked(model.name(), (ok || perModel) && !failedModels.contains(model.name()));
+            ((ok || perModel) && !failedModels.contains(model.name()) ? passed : failed).add(model.name());
         }
+        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
+        ledger.checked(failed, false);
+        ledger.checked(passed, true);
         return ok;
     }
 
     /** Marks shadows as not publishable (e.g. downstream of a failed check), whatever their own checks said. */
     public static void refuse(StepContext ctx, java.util.Collection<String> models) {
-        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
-        models.forEach(m -> ledger.checked(m, false));
+        new ShadowLedger(ctx.warehouse(), ctx.statements()).checked(models, false);
     }
 
     private static boolean builtIn(StepContext ctx, String subject, String relation, CheckSpec check,

@@ -50,20 +50,27 @@ public final class CtasStep {
                 recorder.recorded(Fingerprints.SOURCE), recorder.recorded(Fingerprints.MODEL));
         Map<String, String> definitions = ctx.plan().models().stream().anyMatch(m -> m.materialized().kind()
                 .keepsHistory()) ? recorder.recorded(Fingerprints.DEFINITION) : Map.of();
+        // Forgotten before any shadow changes and recorded once all are built (one statement each, not one per
+        // model): a run that stops in between leaves no shadow publishable.
+        ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
+        ledger.forget(byName.keySet());
         for (List<String> wave : ctx.plan().waves()) {
             List<PlannedModel> models = wave.stream().map(byName::get).toList();
             int threads = Math.min(ctx.threads(), models.size());
             if (threads <= 1 || !ctx.warehouse().executes()) {
-                models.forEach(m -> build(ctx, ctx.warehouse(), m, fingerprints.get(m.name()),
-                        definitions.get(m.name()), started.incrementAndGet(), total));
+                models.forEach(m -> build(ctx, ctx.warehouse(), m, definitions.get(m.name()),
+                        started.incrementAndGet(), total));
             } else {
-                inParallel(ctx, models, threads, started, total, fingerprints, definitions);
+                inParallel(ctx, models, threads, started, total, definitions);
             }
         }
+        Map<String, String> built = new java.util.LinkedHashMap<>();
+        ctx.plan().models().forEach(m -> built.put(m.name(), fingerprints.get(m.name())));
+        ledger.built(built);
     }
 
     private static void inParallel(StepContext ctx, List<PlannedModel> models, int threads, AtomicInteger started,
-                                   int total, Map<String, String> fingerprints, Map<String, String> definitions) {
+                                   int total, Map<String, String> definitions) {
         BlockingQueue<Warehouse> free = new ArrayBlockingQueue<>(threads);
         List<Warehouse> forks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -78,8 +85,7 @@ public final class CtasStep {
                 running.add(pool.submit(() -> {
                     Warehouse w = free.take();
                     try {
-                        build(ctx, w, model, fingerprints.get(model.name()), definitions.get(model.name()),
-                                started.incrementAndGet(), total);
+                        build(ctx, w, model, definitions.get(model.name()), started.incrementAndGet(), total);
                     } finally {
                         free.put(w);
                     }
@@ -110,8 +116,8 @@ public final class CtasStep {
         }
     }
 
-    private static void build(StepContext ctx, Warehouse w, PlannedModel model, String fingerprint,
-                              String publishedDefinition, int n, int total) {
+    private static void build(StepContext ctx, Warehouse w, PlannedModel model, String publishedDefinition, int n,
+                              int total) {
         Timer timer = new Timer();
         String file = w.files().displayOf(ctx.statements().ctasShadow(model.name(), model.select()));
         Build build = new Build(w, ctx.statements(), model, ctx.full(), publishedDefinition,
@@ -124,7 +130,6 @@ public final class CtasStep {
                     w.update(ctx.statements().grantSelect(model.name(), role));
                 }
             }
-            new ShadowLedger(w, ctx.statements()).built(model.name(), fingerprint);
             ctx.report().step(new StepResult("ctas", model.name(), Status.OK, built.rows(), timer.millis(),
                     built.detail() + " [" + n + "/" + total + "]", file, built.queryId()));
         } catch (SessionException e) {
@@ -138,12 +143,12 @@ public final class CtasStep {
             if (e.kind() == SessionException.Kind.CONFIG && ran != null && !modelSql) { // e.g. a CLONE or MERGE
                 throw new SessionException(e.kind(), Location.of(w.files().displayOf(ran)), "model '" + model.name()
                         + "' failed to build (" + model.materialized().kind().word() + "): " + e.reason(),
-                        "the statement as it ran is in that file (from the " + w.dialect().name() + " templates of "
-                        + "this materialization); check that the engine and the role support it", e);
+                        "the statement as it ran is in " + w.files().whereIs(ran) + ", from the " + w.dialect().name()
+                        + " templates of this materialization; check that the engine and the role support it", e);
             }
             if (e.kind() == SessionException.Kind.CONFIG) {
                 if (ran != null) {
-                    file = w.files().displayOf(ran);
+                    file = w.files().whereIs(ran);
                 }
                 throw new SessionException(e.kind(), Location.of(model.file().display(),
                         model.lineOf(ran == null ? "" : ran.text(), e.reason())), "model '" + model.name() + "' failed to "

@@ -201,17 +201,44 @@ public final class Fingerprints {
 
     /** Records what {@code node} now holds; a null fingerprint removes the record, so nothing stale can match. */
     public void record(String kind, String node, String fingerprint) {
-        if (fingerprint == null) {
-            forget(kind, node);
-            return;
+        Map<String, String> one = new HashMap<>();
+        one.put(node, fingerprint);
+        record(kind, one);
+    }
+
+    /** {@link #record(String, String, String)} for many nodes of one kind, one statement per batch. */
+    public void record(String kind, Map<String, String> fingerprints) {
+        List<String> unknown = fingerprints.keySet().stream().filter(n -> fingerprints.get(n) == null).toList();
+        forget(kind, unknown);
+        List<String> known = fingerprints.keySet().stream().filter(n -> fingerprints.get(n) != null).toList();
+        int n = 0;
+        for (List<String> batch : Statements.batches(known)) {
+            List<Map<String, Object>> rows = batch.stream().map(node -> Map.<String, Object>of(
+                    "kind", st.dialect().literal(kind), "node", st.dialect().literal(kind + ":" + node),
+                    "fingerprint", st.dialect().literal(fingerprints.get(node)))).toList();
+            warehouse.update(sql("fingerprint_write", subject(kind, batch), Map.of("rows", Statements.rows(rows)))
+                    .named(ShadowLedger.name("fingerprint_write", n++)));
         }
-        warehouse.update(sql("fingerprint_write", node, Map.of("kind", st.dialect().literal(kind),
-                "node", st.dialect().literal(kind + ":" + node), "fingerprint", st.dialect().literal(fingerprint))));
     }
 
     /** Before a node's content is replaced: until the new content is complete, nothing may claim to know it. */
     public void forget(String kind, String node) {
-        warehouse.update(sql("fingerprint_forget", node, Map.of("node", st.dialect().literal(kind + ":" + node))));
+        forget(kind, List.of(node));
+    }
+
+    public void forget(String kind, Collection<String> nodes) {
+        int n = 0;
+        for (List<String> batch : Statements.batches(nodes)) {
+            List<Map<String, Object>> rows = batch.stream().map(node -> Map.<String, Object>of(
+                    "node", st.dialect().literal(kind + ":" + node))).toList();
+            warehouse.update(sql("fingerprint_forget", subject(kind, batch), Map.of("nodes", Statements.rows(rows)))
+                    .named(ShadowLedger.name("fingerprint_forget", n++)));
+        }
+    }
+
+    /** One node's statements are filed under it; a batch's under the kind of node it records. */
+    private static String subject(String kind, List<String> batch) {
+        return batch.size() == 1 ? batch.get(0) : kind + "s";
     }
 
     private Sql sql(String template, String subject, Map<String, Object> values) {

@@ -10,7 +10,7 @@ import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,41 +33,45 @@ public final class PublishStep {
         ctx.ensureSchemas();
         Statements st = ctx.statements();
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), st);
+        Map<String, String> passed = ledger.passed();
         List<String> refused = new ArrayList<>();
         List<Publication> publications = new ArrayList<>();
-        Map<String, String> fingerprints = new HashMap<>();
+        Map<String, String> fingerprints = new LinkedHashMap<>();
         for (PlannedModel model : ctx.plan().models()) {
-            if (!ledger.publishable(model.name())) {
+            if (!passed.containsKey(model.name())) {
                 refused.add(model.name());
             }
-            fingerprints.put(model.name(), ledger.fingerprint(model.name()));
+            fingerprints.put(model.name(), passed.get(model.name()));
             publications.add(new Publication(model.name(), st.schemaOf(model.name()), model.name(),
                     Statements.shadowOf(model.name()), model.published()));
         }
-        if (!refused.isEmpty()) {
+        if (!refused.isEmpty() && ctx.warehouse().executes()) { // a render shows the publish as if all passed
             throw new SessionException(Kind.CHECK, Location.of(ctx.plan().project().descriptor().file()),
                     "refusing to publish " + String.join(", ", refused) + ": no shadow whose checks all passed "
                             + "since it was built", "run session:test (or session:run) first; nothing was published",
                     null);
         }
         Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
-        publications.forEach(p -> recorder.forget(Fingerprints.MODEL, p.model()));
-        List<PlannedModel> keepHistory = ctx.plan().models().stream()
-                .filter(m -> m.materialized().kind().keepsHistory()).toList();
-        keepHistory.forEach(m -> recorder.forget(Fingerprints.DEFINITION, m.name()));
+        recorder.forget(Fingerprints.MODEL, fingerprints.keySet());
+        Map<String, String> definitions = new LinkedHashMap<>();
+        ctx.plan().models().stream().filter(m -> m.materialized().kind().keepsHistory())
+                .forEach(m -> definitions.put(m.name(), Fingerprints.ofDefinition(m)));
+        recorder.forget(Fingerprints.DEFINITION, definitions.keySet());
         // Consumed before the publish: a publish that fails or is killed half-way can never be repeated from the
         // same shadows by a later session:swap (which would swap the models already published back).
-        publications.forEach(p -> ledger.forget(p.model()));
+        ledger.forget(fingerprints.keySet());
         Timer timer = new Timer();
         st.dialect().publish(ctx.warehouse(), st, publications, ctx.report());
         long millis = timer.millis();
         // What the published table was built by: a later run adds to it only while that is unchanged.
-        keepHistory.forEach(m -> recorder.record(Fingerprints.DEFINITION, m.name(), Fingerprints.ofDefinition(m)));
+        recorder.record(Fingerprints.DEFINITION, definitions);
+        recorder.record(Fingerprints.MODEL, fingerprints);
+        Map<String, String> relations = new LinkedHashMap<>();
+        publications.forEach(p -> relations.put(p.model(), st.modelRelation(p.model(), false)));
+        Map<String, Long> rows = st.countRowsEach(ctx.warehouse(), "swap", relations);
         for (Publication p : publications) {
-            recorder.record(Fingerprints.MODEL, p.model(), fingerprints.get(p.model()));
-            long rows = ctx.warehouse().queryLong(st.countRows("swap", p.model(), st.modelRelation(p.model(), false)));
-            ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows, millis,
-                    "-> " + st.modelRelation(p.model(), false), null));
+            ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows.getOrDefault(p.model(), -1L), millis,
+                    "-> " + relations.get(p.model()), null));
         }
     }
 }

@@ -38,7 +38,7 @@ public record StepContext(Plan plan, Warehouse warehouse, Statements statements,
         for (String schema : all) {
             statements.ensureSchema(warehouse, "setup", schema);
         }
-        warehouse.update(statements.ledger("ledger_create", "shadows", java.util.Map.of()));
+        warehouse.update(statements.ledger("ledger_create", java.util.Map.of()));
         new Fingerprints(warehouse, statements).recorded(Fingerprints.SOURCE);
     }
 }

@@ -93,8 +93,9 @@ public final class RenderedFiles {
             if (bySubject != null) {
                 synchronized (bySubject) {
                     for (var subject : bySubject.entrySet()) {
-                        Files.writeString(dir.resolve(subject.getKey() + ".sql"), subject.getValue(),
-                                StandardCharsets.UTF_8);
+                        Path file = dir.resolve(subject.getKey() + ".sql"); // a check's is under its model's folder
+                        Files.createDirectories(file.getParent());
+                        Files.writeString(file, subject.getValue(), StandardCharsets.UTF_8);
                     }
                 }
             }
@@ -113,6 +114,11 @@ public final class RenderedFiles {
         synchronized (sent) {
             return java.util.List.copyOf(sent);
         }
+    }
+
+    /** Where a reader finds one statement: its file and, in a file of many, the mark it stands under. */
+    public String whereIs(Sql sql) {
+        return displayOf(sql) + (bySubject != null ? " (under '" + JOURNAL_MARK + sql.relativePath() + "')" : "");
     }
 
     public String displayOf(Sql sql) {
