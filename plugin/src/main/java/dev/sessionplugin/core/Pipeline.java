@@ -129,8 +129,9 @@ public final class Pipeline {
         if (dryRun) { // a render shows exactly this render's statements
             deleteTree(rendered);
         }
-        RenderedFiles files = dryRun ? RenderedFiles.bySubject(rendered, project.display(rendered))
-                : new RenderedFiles(rendered, project.display(rendered));
+        // One file per model or source, written in bulk when the run ends or fails: a file per statement cost
+        // more than the statements of small models (an open() each).
+        RenderedFiles files = RenderedFiles.bySubject(rendered, project.display(rendered));
         try (RunLock lock = dryRun ? null : dialect.lockRun(Duration.ofSeconds(request.options().lockWaitSeconds()));
              Warehouse warehouse = dryRun ? new DryRunWarehouse(dialect, files, compiledColumns(request, plan, report))
                      : JdbcWarehouse.open(dialect, files, new Retry(4, 500, progress::warn))) {
@@ -154,6 +155,9 @@ public final class Pipeline {
             report.statements(files.sent());
             report.finish(e.getMessage());
             finish(request, project, report, dialect, progress);
+            throw e;
+        } catch (RuntimeException e) {
+            files.writeJournal(); // whatever failed, the statements sent so far are where a reader looks first
             throw e;
         }
         files.writeJournal();

@@ -187,7 +187,7 @@ class SnowflakeDriverTest {
     }
 
     @Test
-    void aCompilationErrorNamesCodeQueryIdAndTheRenderedFile() {
+    void aCompilationErrorNamesCodeQueryIdAndTheRenderedFile() throws Exception {
         fake.on("CREATE OR REPLACE TABLE analytics\\.session_summary__shadow", Answer.error("002003", "42S02",
                 "SQL compilation error:\nObject 'RAW.USER_SESSION_CHANNEL_TABLE' does not exist or not authorized."));
         script(false);
@@ -196,7 +196,11 @@ class SnowflakeDriverTest {
         assertEquals("models/session_summary.sql.mustache", e.location().file());
         assertTrue(e.getMessage().contains("Snowflake error 2003 (42S02): SQL compilation error"), e.getMessage());
         assertTrue(e.getMessage().matches("(?s).*\\[query id 01emu-\\d+\\].*"), e.getMessage());
-        assertTrue(e.hint().contains("target/session/rendered/ctas/session_summary.ctas_shadow.sql"), e.hint());
+        assertTrue(e.hint().contains("target/session/rendered/session_summary.sql (under '-- statement: "
+                + "ctas/session_summary.ctas_shadow.sql')"), e.hint());
+        String written = Files.readString(dir.resolve("target/session/rendered/session_summary.sql"));
+        assertTrue(written.contains("-- statement: ctas/session_summary.ctas_shadow.sql\n"), written);
+        assertTrue(written.contains("CREATE OR REPLACE TABLE analytics.session_summary__shadow"), written);
         assertEquals(1, sent().stream().filter(s -> s.contains("session_summary__shadow AS")).count(),
                 "SQL errors are not retried");
     }
