@@ -48,14 +48,18 @@ final class ServingFile {
         Path temp = temp();
         warehouse.update(st.sql("swap", "serving", "serving_attach", context(d, temp, published, null)));
         try {
-            for (String schema : st.publishedSchemas()) {
-                warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema, null))
-                        .named("serving_create_schema." + schema));
-                for (String table : publishedTables(warehouse, st, schema)) {
-                    warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema, table))
-                            .named("copy." + table));
+            // One transaction for all copies: a commit each cost more than copying a small table.
+            warehouse.inTransaction(() -> {
+                for (String schema : st.publishedSchemas()) {
+                    warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema,
+                            null)).named("serving_create_schema." + schema));
+                    for (String table : publishedTables(warehouse, st, schema)) {
+                        warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema,
+                                table)).named("copy." + table));
+                    }
                 }
-            }
+                return null;
+            });
             warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, temp, published, null)));
         } finally {
             warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, temp, published, null)));
