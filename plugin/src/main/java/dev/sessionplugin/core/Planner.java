@@ -212,7 +212,7 @@ public final class Planner {
             }
             String published = null;
             if (how.kind() == Materialized.Kind.VIEW) {
-                Inliner live = new Inliner(resolver(project, statements, Set.of(), ephemerals), false);
+                Inliner live = new Inliner(resolver(project, statements, Set.of(), ephemerals, true), false);
                 published = live.full(name).sql();
             }
             return new PlannedModel(name, file, project.spec(name), r.sql(), definition, r.models(), r.sources(),
@@ -288,6 +288,12 @@ public final class Planner {
     /** Refs to models in {@code inRun} read their shadows; other models are read as published. */
     private static Resolver resolver(Project project, Statements statements, Set<String> inRun,
                                      Set<String> ephemerals) {
+        return resolver(project, statements, inRun, ephemerals, false);
+    }
+
+    /** @param publishedView sources are read from their copies for published views, not their staging tables */
+    private static Resolver resolver(Project project, Statements statements, Set<String> inRun,
+                                     Set<String> ephemerals, boolean publishedView) {
         return new Resolver() {
             @Override
             public String model(String name, Location at) {
@@ -317,7 +323,7 @@ public final class Planner {
                             known("sources", project.descriptor().sources().keySet()) + " (declared in "
                                     + project.descriptor().file() + ")");
                 }
-                return statements.sourceRelation(source);
+                return publishedView ? statements.publishedSourceRelation(source) : statements.sourceRelation(source);
             }
         };
     }

@@ -220,15 +220,26 @@ public interface Dialect {
      *
      * @param view for a view, its SELECT over the published relations (the live view is created from it, since
      *             the shadow view reads shadows); null for a table
+     * @param sourceCopies for a view, the statements that refresh the copies of the sources it reads, to run just
+     *                     before it is created ({@link Statements#copySourceForViews})
      */
-    record Publication(String model, String schema, String live, String shadow, String view) {
+    record Publication(String model, String schema, String live, String shadow, String view, List<Sql> sourceCopies) {
 
         public Publication(String model, String schema, String live, String shadow) {
-            this(model, schema, live, shadow, null);
+            this(model, schema, live, shadow, null, List.of());
         }
 
         public boolean isView() {
             return view != null;
+        }
+
+        /** Refreshes the copies of the sources this view reads; {@code done}: those already refreshed by this publish. */
+        public void copySources(Warehouse warehouse, java.util.Set<String> done) {
+            for (Sql copy : sourceCopies) {
+                if (done.add(copy.text())) {
+                    warehouse.update(copy);
+                }
+            }
         }
     }
 

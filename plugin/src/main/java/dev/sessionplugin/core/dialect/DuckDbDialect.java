@@ -210,6 +210,7 @@ public final class DuckDbDialect implements Dialect {
             }
             return kinds.apply(p.schema(), p.live());
         }).toList();
+        java.util.Set<String> copied = new java.util.HashSet<>();
         warehouse.inTransaction(() -> {
             for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created
                 Publication p = publications.get(i);
@@ -230,6 +231,7 @@ public final class DuckDbDialect implements Dialect {
                         warehouse.update(statements.dropRelation("swap", p.model(), "drop_live", p.schema(),
                                 p.live(), live.get(i).equals("VIEW")));
                     }
+                    p.copySources(warehouse, copied);
                     warehouse.update(statements.createView(p.model(), p.schema(), p.live(), p.view()));
                     warehouse.update(statements.dropRelation("swap", p.model(), "drop_shadow", p.schema(),
                             p.shadow(), true));

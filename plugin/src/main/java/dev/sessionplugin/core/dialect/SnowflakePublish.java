@@ -102,12 +102,14 @@ final class SnowflakePublish {
                     + " after the tables, each on its own");
         }
         var kinds = st.kinds(warehouse, "swap");
+        java.util.Set<String> copied = new java.util.HashSet<>();
         for (Publication p : views) {
             String kind = warehouse.executes() ? kinds.apply(p.schema(), p.live())
                     : "VIEW"; // rendered: replacing the live view
             if (!kind.isEmpty() && !kind.contains("VIEW")) {
                 warehouse.update(st.dropTable("swap", p.model(), "drop_live_table", p.schema(), p.live()));
             }
+            p.copySources(warehouse, copied);
             warehouse.update(st.createView(p.model(), p.schema(), p.live(), p.view()));
             for (String role : st.dialect().readRoles()) {
                 warehouse.update(st.sql("swap", p.model(), "grant_select_view", Map.of("table",

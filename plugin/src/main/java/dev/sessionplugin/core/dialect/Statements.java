@@ -77,6 +77,24 @@ public final class Statements {
         return dialect.relation(schemas.staging(), source.table());
     }
 
+    /**
+     * What a published view reads a source from: a copy of its staging table made as the view is published. A
+     * run reloads the staging table before its checks; a view reading that directly would show unchecked rows
+     * (and an empty table while they load) to its readers, whatever the checks then say.
+     */
+    public String publishedSourceRelation(SourceSpec source) {
+        return dialect.relation(schemas.staging(), source.table() + PUBLISHED_SOURCE);
+    }
+
+    /** The suffix of a source's copy for published views ({@link #publishedSourceRelation}). */
+    public static final String PUBLISHED_SOURCE = "__published";
+
+    /** Refreshes the copy of a source that published views read, from its staging table as this run checked it. */
+    public Sql copySourceForViews(String model, SourceSpec source) {
+        return sql("swap", model, "publish_source_copy", Map.of("source", sourceRelation(source),
+                "copy", publishedSourceRelation(source))).named("publish_source_copy." + source.name());
+    }
+
     public Sql createSchema(String step, String schema) {
         return sql(step, schema, "create_schema", Map.of("schema", dialect.identifier(schema)));
     }

@@ -7,6 +7,7 @@ import dev.sessionplugin.core.SessionException.Kind;
 import dev.sessionplugin.core.dialect.Dialect.Publication;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.report.StepResult;
+import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.report.StepResult.Status;
 
 import java.util.ArrayList;
@@ -42,8 +43,11 @@ public final class PublishStep {
                 refused.add(model.name());
             }
             fingerprints.put(model.name(), passed.get(model.name()));
+            List<Sql> copies = model.published() == null ? List.of() : model.sources().stream()
+                    .map(source -> st.copySourceForViews(model.name(), ctx.plan().project().descriptor().sources()
+                            .get(source))).toList();
             publications.add(new Publication(model.name(), st.schemaOf(model.name()), model.name(),
-                    Statements.shadowOf(model.name()), model.published()));
+                    Statements.shadowOf(model.name()), model.published(), copies));
         }
         if (!refused.isEmpty() && ctx.warehouse().executes()) { // a render shows the publish as if all passed
             throw new SessionException(Kind.CHECK, Location.of(ctx.plan().project().descriptor().file()),
@@ -74,4 +78,5 @@ public final class PublishStep {
                     "-> " + relations.get(p.model()), null));
         }
     }
+
 }

@@ -131,6 +131,7 @@ class MaterializationsTest {
         ShopProject.write(incremental);
         TestProjects.run(incremental, Goal.RUN);
         List<String> before = rows(incremental, "events_merge");
+        List<String> viewBefore = TestProjects.query(incremental, "SELECT * FROM analytics.stg_events ORDER BY ALL");
         // two new versions of event 1 at the same time: the batch's own dedup keeps both, the key check fails
         TestProjects.append(incremental, "data/events.csv", "1,book,11,2024-01-03 09:00:00\n"
                 + "7,book,1,2024-01-03 09:00:00\n");
@@ -143,6 +144,9 @@ class MaterializationsTest {
         SessionException failed = TestProjects.failure(() -> TestProjects.run(incremental, Goal.RUN));
         assertTrue(failed.getMessage().contains("unique"), failed.getMessage());
         assertEquals(before, rows(incremental, "events_merge"));
+        // the run reloaded the source before its checks failed: the published view over it still shows what passed
+        assertEquals(viewBefore, TestProjects.query(incremental, "SELECT * FROM analytics.stg_events ORDER BY ALL"));
+        assertEquals(List.of("6"), TestProjects.query(incremental, "SELECT count(*) FROM raw.events_table"));
     }
 
     @Test

@@ -62,6 +62,9 @@ class FakesnowTest {
                 + "implement it, and says so");
         NOT_EMULATED.put("^PUT 'file://", "PUT of a local file: fakesnow's answer has no upload location, so the "
                 + "driver cannot upload (it fails inside the driver)");
+        NOT_EMULATED.put("CREATE OR REPLACE TRANSIENT TABLE \\S+ CLONE ", "CREATE OR REPLACE ... CLONE over a table "
+                + "that exists: fakesnow ignores OR REPLACE there and answers that the table exists (the plugin "
+                + "refreshes the clone of a source that published views read, atomically, on every publish)");
         NOT_EMULATED.put("BEGIN TRANSACTION NAME ", "a named transaction: fakesnow parses only BEGIN [TRANSACTION] "
                 + "(the name labels the publish in Snowflake's query history)");
     }

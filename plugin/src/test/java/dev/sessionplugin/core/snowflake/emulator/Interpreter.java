@@ -136,7 +136,8 @@ final class Interpreter {
             requireWarehouse(s);
             return overwrite(s, m.group(1), m.group(2));
         }
-        if ((m = match("CREATE (OR REPLACE )?(TRANSIENT )?TABLE (IF NOT EXISTS )?(\\S+?)(\\s*\\(|\\s+AS\\s).*", body))
+        if ((m = match("CREATE (OR REPLACE )?(TRANSIENT )?TABLE (IF NOT EXISTS )?(\\S+?)(\\s*\\(|\\s+AS\\s|\\s+CLONE\\s).*",
+                body))
                 != null) {
             return createTable(s, body, m.group(1) != null, m.group(2) != null, m.group(3) != null, m.group(4));
         }
