@@ -501,9 +501,4 @@ WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.no
 -- statement: meta/models.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node IN ('model:stg_events', 'model:events_merge', 'model:kind_totals', 'model:events_append', 'model:event_history', 'model:kind_history');
 -- statement: swap/published.count_rows_each.sql
-SELECT 'stg_events' AS name, COUNT(*) AS n FROM analytics.stg_events UNION ALL
-SELECT 'events_merge' AS name, COUNT(*) AS n FROM analytics.events_merge UNION ALL
-SELECT 'kind_totals' AS name, COUNT(*) AS n FROM analytics.kind_totals UNION ALL
-SELECT 'events_append' AS name, COUNT(*) AS n FROM analytics.events_append UNION ALL
-SELECT 'event_history' AS name, COUNT(*) AS n FROM analytics.event_history UNION ALL
-SELECT 'kind_history' AS name, COUNT(*) AS n FROM analytics.kind_history;
+SELECT 'stg_events' AS name, COUNT(*) AS n FROM analytics.stg_events;

@@ -288,6 +288,3 @@ WHEN MATCHED THEN UPDATE SET kind = s.kind, fingerprint = s.fingerprint, recorde
 WHEN NOT MATCHED THEN INSERT (node, kind, fingerprint, recorded_at) VALUES (s.node, s.kind, s.fingerprint, CURRENT_TIMESTAMP());
 -- statement: meta/models.fingerprint_forget.sql
 DELETE FROM session_meta.fingerprints WHERE node IN ('model:session_summary', 'model:sessions_by_day');
--- statement: swap/published.count_rows_each.sql
-SELECT 'session_summary' AS name, COUNT(*) AS n FROM analytics.session_summary UNION ALL
-SELECT 'sessions_by_day' AS name, COUNT(*) AS n FROM analytics.sessions_by_day;

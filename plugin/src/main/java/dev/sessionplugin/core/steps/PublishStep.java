@@ -72,11 +72,27 @@ public final class PublishStep {
         recorder.record(Fingerprints.MODEL, fingerprints);
         Map<String, String> relations = new LinkedHashMap<>();
         publications.forEach(p -> relations.put(p.model(), st.modelRelation(p.model(), false)));
-        Map<String, Long> rows = st.countRowsEach(ctx.warehouse(), "swap", relations);
+        Map<String, Long> rows = rowsBuiltThisRun(ctx);
+        Map<String, String> uncounted = new LinkedHashMap<>(relations);
+        uncounted.keySet().removeAll(rows.keySet());
+        rows.putAll(st.countRowsEach(ctx.warehouse(), "swap", uncounted));
         for (Publication p : publications) {
             ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows.getOrDefault(p.model(), -1L), millis,
                     "-> " + relations.get(p.model()), null));
         }
     }
 
+    /**
+     * The rows of each shadow this run built and counted: a published table holds exactly its shadow's rows, so
+     * only the others (views, a session:swap of shadows built earlier) are counted after the publish.
+     */
+    private static Map<String, Long> rowsBuiltThisRun(StepContext ctx) {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        for (StepResult step : ctx.report().steps()) {
+            if (step.step().equals("ctas") && step.status() == Status.OK && step.rows() >= 0) {
+                rows.put(step.subject(), step.rows());
+            }
+        }
+        return rows;
+    }
 }
