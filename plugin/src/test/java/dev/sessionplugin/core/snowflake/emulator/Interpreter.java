@@ -338,7 +338,7 @@ final class Interpreter {
         }
     }
 
-    private static void deleteTree(java.nio.file.Path root) {
+    static void deleteTree(java.nio.file.Path root) {
         if (!java.nio.file.Files.exists(root)) {
             return;
         }

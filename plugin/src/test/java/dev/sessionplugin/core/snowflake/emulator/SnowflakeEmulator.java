@@ -562,5 +562,6 @@ public final class SnowflakeEmulator implements AutoCloseable {
         } catch (SQLException ignored) {
             // in-memory: nothing to keep
         }
+        Interpreter.deleteTree(account.internal); // what PUT uploaded: a temporary folder per emulator
     }
 }
