@@ -37,8 +37,8 @@ class SnowflakeLeaseTest {
     Path dir;
     SnowflakeEmulator sf;
     Pipeline.Setup setup;
-    final List<Warehouse> opened = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    final List<Warehouse> opened = java.util.Collections.synchronizedList(new ArrayList<>()); // two claims at once
+    final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
     final Progress progress = TestProjects.collecting(warnings);
 
     @BeforeEach

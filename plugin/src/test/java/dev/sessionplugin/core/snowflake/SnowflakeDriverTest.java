@@ -43,7 +43,7 @@ class SnowflakeDriverTest {
     Path dir;
     SnowflakeEmulator fake;
     SampleData.Written sample;
-    final List<String> log = new ArrayList<>();
+    final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>()); // two runs share it in one test
 
     @BeforeEach
     void start() throws Exception {
