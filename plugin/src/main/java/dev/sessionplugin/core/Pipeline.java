@@ -1,5 +1,6 @@
 package dev.sessionplugin.core;
 
+import dev.sessionplugin.core.compile.Binding;
 import dev.sessionplugin.core.descriptor.CheckSpec;
 import dev.sessionplugin.core.descriptor.Project;
 import dev.sessionplugin.core.dialect.Dialect;
@@ -82,6 +83,10 @@ public final class Pipeline {
 
     private static RunReport execute(RunRequest request, RunLog progress) {
         long planning = System.nanoTime();
+        boolean builds = request.goal() == Goal.RUN || (request.goal() == Goal.TEST && !request.mode().publishedOnly());
+        // Binding every model needs no connection: it runs beside planning, locking and connecting, and the run
+        // waits for it before it loads anything. Unit tests run on the compile's engine, so they bind first.
+        Binding binding = builds && !request.mode().units() ? Binding.start(request) : null;
         Setup setup = setup(request);
         Project project = setup.project();
         Dialect dialect = setup.dialect();
@@ -98,14 +103,9 @@ public final class Pipeline {
             plan.models().forEach(m -> m.spec().checks().forEach(c -> report.declare(m.name(), c.name(), c.type())));
             plan.checks().forEach(c -> report.declare(c.subject(), c.name(), CheckSpec.CUSTOM));
         }
-        boolean builds = request.goal() == Goal.RUN || (request.goal() == Goal.TEST && !request.mode().publishedOnly());
-        if (builds) {
+        if (builds && binding == null) {
             try { // before anything connects: a model that does not bind stops the run here
-                if (request.mode().units()) {
-                    dev.sessionplugin.core.unit.UnitTests.run(request, report);
-                } else {
-                    dev.sessionplugin.core.compile.Compilation.run(request, report);
-                }
+                dev.sessionplugin.core.unit.UnitTests.run(request, report);
             } catch (SessionException e) {
                 report.finish(e.getMessage());
                 finish(request, project, report, dialect, progress);
@@ -143,6 +143,9 @@ public final class Pipeline {
             }
             if (!dryRun) {
                 dialect.verifySession(warehouse, statements);
+            }
+            if (binding != null) { // a model that does not bind stops the run here, before anything is loaded
+                binding.await(report);
             }
             try (Dialect.Held targetLock = dialect.lockTarget(warehouse, statements,
                     Duration.ofSeconds(request.options().lockWaitSeconds()), report)) {
