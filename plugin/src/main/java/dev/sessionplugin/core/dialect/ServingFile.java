@@ -25,6 +25,12 @@ final class ServingFile {
 
     private static final String ALIAS = "session_serving";
 
+    /**
+     * Below this many rows in the work file the serving file gets 16 KiB blocks: 1,000 tables of 200 rows then
+     * take 17 MB and a third of the checkpoint instead of 260 MB; a 10 M-row table would write 1.75x slower.
+     */
+    static final long SMALL_ROWS = 1_000_000;
+
     private final Path file;
 
     ServingFile(Path file) {
@@ -46,7 +52,9 @@ final class ServingFile {
         }
         removeStaleTemps();
         Path temp = temp();
-        warehouse.update(st.sql("swap", "serving", "serving_attach", context(d, temp, published, null)));
+        Map<String, Object> attach = context(d, temp, published, null);
+        attach.put("small", warehouse.queryLong(st.sql("swap", "serving", "serving_rows", Map.of())) < SMALL_ROWS);
+        warehouse.update(st.sql("swap", "serving", "serving_attach", attach));
         try {
             // One transaction for all copies: a commit each cost more than copying a small table.
             warehouse.inTransaction(() -> {
@@ -76,7 +84,7 @@ final class ServingFile {
 
     private static Map<String, Object> context(Dialect d, Path temp, String schema, String table) {
         Map<String, Object> context = new java.util.HashMap<>(Map.of("file", d.literal(temp.toString()),
-                "alias", d.identifier(ALIAS), "schema", d.identifier(schema)));
+                "alias", d.identifier(ALIAS), "schema", d.identifier(schema), "small", false));
         if (table != null) {
             context.put("table", d.identifier(table));
             context.put("source", d.relation(schema, table));
