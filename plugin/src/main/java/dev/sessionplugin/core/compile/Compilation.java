@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * {@code session:compile} as a step: compiles, writes {@code target/session/catalog.json}, says what it found, and
- * fails with every error at once (file and line each) so a run stops before it touches the warehouse.
+ * fails with every error at once (file and line each) so a run stops before it loads or builds anything.
  */
 public final class Compilation {
 
