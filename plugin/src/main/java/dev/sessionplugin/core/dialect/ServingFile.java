@@ -2,6 +2,7 @@ package dev.sessionplugin.core.dialect;
 
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,23 +60,59 @@ final class ServingFile {
         attach.put("small", warehouse.queryLong(st.sql("swap", "serving", "serving_rows", Map.of())) < SMALL_ROWS);
         warehouse.update(st.sql("swap", "serving", "serving_attach", attach));
         try {
-            // One transaction for all copies: a commit each cost more than copying a small table.
-            warehouse.inTransaction(() -> {
-                for (String schema : st.publishedSchemas()) {
-                    warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema,
-                            null)).named("serving_create_schema." + schema));
-                    for (String table : publishedTables(warehouse, st, schema)) {
-                        warehouse.update(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema,
-                                table)).named("copy." + table));
-                    }
+            List<Sql> copies = new ArrayList<>();
+            for (String schema : st.publishedSchemas()) {
+                warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema, null))
+                        .named("serving_create_schema." + schema));
+                for (String table : publishedTables(warehouse, st, schema)) {
+                    copies.add(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema, table))
+                            .named("copy." + table));
                 }
-                return null;
-            });
+            }
+            copy(warehouse, copies);
             warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, temp, published, null)));
         } finally {
             warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, temp, published, null)));
         }
         promote(temp);
+    }
+
+    /** From this many tables on, two connections copy half each: the engine's work per statement dominates. */
+    static final int TWO_CONNECTIONS_FROM = 64;
+
+    /**
+     * Copies into the serving file, each connection's share in one transaction (a commit each cost more than
+     * copying a small table). The connections create different tables, so their transactions never conflict.
+     */
+    private static void copy(Warehouse warehouse, List<Sql> copies) {
+        if (copies.size() < TWO_CONNECTIONS_FROM) {
+            inOneTransaction(warehouse, copies);
+            return;
+        }
+        List<Sql> even = new ArrayList<>();
+        List<Sql> odd = new ArrayList<>();
+        for (int i = 0; i < copies.size(); i++) {
+            (i % 2 == 0 ? even : odd).add(copies.get(i));
+        }
+        try (Warehouse second = warehouse.fork()) {
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> inOneTransaction(second, odd));
+            try {
+                inOneTransaction(warehouse, even);
+            } finally {
+                try {
+                    other.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+    }
+
+    private static void inOneTransaction(Warehouse warehouse, List<Sql> copies) {
+        warehouse.inTransaction(() -> {
+            copies.forEach(warehouse::update);
+            return null;
+        });
     }
 
     /** The published tables and views of one schema (not shadows, retired tables or batches). */
