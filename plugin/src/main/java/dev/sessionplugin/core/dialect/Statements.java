@@ -324,11 +324,7 @@ public final class Statements {
 
     /** Items for a template list with a {@code last} marker, so no trailing comma is written. */
     public static List<Map<String, Object>> listed(List<String> items, String key) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            out.add(Map.of(key, items.get(i), "last", i == items.size() - 1));
-        }
-        return out;
+        return rows(items.stream().map(item -> Map.<String, Object>of(key, item)).toList());
     }
 
     /** A view under its live name over the published relations. */
@@ -352,6 +348,11 @@ public final class Statements {
      * per model, still far below the engines' limits on a statement's size.
      */
     public static final int BATCH_ROWS = 500;
+
+    /** The name of a batch's statement: the template's for the first, numbered after it for the others. */
+    public static String batchName(String template, int batch) {
+        return batch == 0 ? template : template + "." + (batch + 1);
+    }
 
     /** {@code items} in consecutive slices of at most {@link #BATCH_ROWS}, in order. */
     public static <T> List<List<T>> batches(java.util.Collection<T> items) {
@@ -387,7 +388,7 @@ public final class Statements {
             List<Map<String, Object>> items = batch.stream().map(e -> Map.<String, Object>of(
                     "name", dialect.literal(e.getKey()), "relation", e.getValue())).toList();
             Sql query = sql(step, "published", "count_rows_each", Map.of("relations", rows(items)))
-                    .named("count_rows_each" + (n++ == 0 ? "" : "." + n));
+                    .named(batchName("count_rows_each", n++));
             for (Map<String, Object> row : warehouse.queryRows(query, BATCH_ROWS)) {
                 out.put(String.valueOf(dev.sessionplugin.core.warehouse.Warehouse.value(row, "name")),
                         ((Number) dev.sessionplugin.core.warehouse.Warehouse.value(row, "n")).longValue());

@@ -217,7 +217,7 @@ public final class Fingerprints {
                     "kind", st.dialect().literal(kind), "node", st.dialect().literal(kind + ":" + node),
                     "fingerprint", st.dialect().literal(fingerprints.get(node)))).toList();
             warehouse.update(sql("fingerprint_write", subject(kind, batch), Map.of("rows", Statements.rows(rows)))
-                    .named(ShadowLedger.name("fingerprint_write", n++)));
+                    .named(Statements.batchName("fingerprint_write", n++)));
         }
     }
 
@@ -229,10 +229,10 @@ public final class Fingerprints {
     public void forget(String kind, Collection<String> nodes) {
         int n = 0;
         for (List<String> batch : Statements.batches(nodes)) {
-            List<Map<String, Object>> rows = batch.stream().map(node -> Map.<String, Object>of(
-                    "node", st.dialect().literal(kind + ":" + node))).toList();
-            warehouse.update(sql("fingerprint_forget", subject(kind, batch), Map.of("nodes", Statements.rows(rows)))
-                    .named(ShadowLedger.name("fingerprint_forget", n++)));
+            List<String> named = batch.stream().map(node -> st.dialect().literal(kind + ":" + node)).toList();
+            warehouse.update(sql("fingerprint_forget", subject(kind, batch), Map.of("nodes",
+                    Statements.listed(named, "node")))
+                    .named(Statements.batchName("fingerprint_forget", n++)));
         }
     }
 

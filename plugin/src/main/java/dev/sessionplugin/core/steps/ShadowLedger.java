@@ -32,7 +32,7 @@ final class ShadowLedger {
                     "model", literal(model), "fingerprint", fingerprints.get(model) == null ? "NULL"
                             : literal(fingerprints.get(model)))).toList();
             warehouse.update(statements.ledger("ledger_built", Map.of("rows", Statements.rows(rows)))
-                    .named(name("ledger_built", n++)));
+                    .named(Statements.batchName("ledger_built", n++)));
         }
     }
 
@@ -60,18 +60,12 @@ final class ShadowLedger {
         int n = 0;
         for (List<String> batch : Statements.batches(models)) {
             Map<String, Object> context = new HashMap<>(values);
-            context.put("models", Statements.rows(batch.stream().map(m -> Map.<String, Object>of("model",
-                    literal(m))).toList()));
-            warehouse.update(statements.ledger(template, context).named(name(template, n++)));
+            context.put("models", Statements.listed(batch.stream().map(this::literal).toList(), "model"));
+            warehouse.update(statements.ledger(template, context).named(Statements.batchName(template, n++)));
         }
     }
 
     private String literal(String value) {
         return statements.dialect().literal(value);
-    }
-
-    /** The first statement keeps the template's name; later batches are numbered after it. */
-    static String name(String template, int batch) {
-        return batch == 0 ? template : template + "." + (batch + 1);
     }
 }
