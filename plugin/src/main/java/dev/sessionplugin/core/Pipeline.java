@@ -257,7 +257,7 @@ public final class Pipeline {
         }
         StepContext narrowed = ctx.withPlan(Planner.narrow(ctx.plan(), ctx.statements(), decision.rebuild(),
                 decision.verify(), decision.customChecks(), decision.reads()));
-        StageStep.run(narrowed, Incremental.toStage(files, decision), decision.sourceFingerprints());
+        StageStep.run(narrowed, Incremental.toStage(files, decision), decision.sourceScans());
         CtasStep.run(narrowed);
         boolean partial = request.mode().partial();
         boolean passed = CheckStep.run(narrowed, decision::runs, partial);

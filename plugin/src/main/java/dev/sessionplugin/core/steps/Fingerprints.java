@@ -1,10 +1,8 @@
 package dev.sessionplugin.core.steps;
 
-import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.Plan;
 import dev.sessionplugin.core.Plan.CustomCheck;
 import dev.sessionplugin.core.Plan.PlannedModel;
-import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.CheckSpec;
 import dev.sessionplugin.core.descriptor.CheckType;
 import dev.sessionplugin.core.descriptor.SourceSpec;
@@ -13,11 +11,8 @@ import dev.sessionplugin.core.extract.LocalFile;
 import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -29,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32C;
 
 /**
  * What a staging table, a published model or a passed check was computed from, kept in the target so it is true
@@ -44,6 +38,8 @@ import java.util.zip.CRC32C;
 public final class Fingerprints {
 
     static final String SOURCE = "source";
+    /** The size and CRC32C of each file a staging table holds (see {@link SourceScan}). */
+    static final String EXTENTS = "extents";
     static final String MODEL = "model";
     static final String CHECK = "check";
     /** The SQL and settings a published table that keeps history was built with (see {@link #ofDefinition}). */
@@ -61,33 +57,9 @@ public final class Fingerprints {
         this.st = st;
     }
 
-    /** CRC32C of every local file's bytes, or a remote file's version, and the declared columns and checks. */
+    /** CRC32C of every local file's bytes, or a remote file's version, and the declared columns and format. */
     public static String ofSource(SourceSpec source, List<LocalFile> files) {
-        StringBuilder text = new StringBuilder(source.table()).append('|').append(source.columns()).append('|')
-                .append(source.csv());
-        for (LocalFile file : files) {
-            if (file.path() == null) {
-                if (file.version() == null) {
-                    return null;
-                }
-                text.append('|').append(file.display()).append('@').append(file.version());
-                continue;
-            }
-            CRC32C crc = new CRC32C();
-            long size = 0;
-            try (InputStream in = Files.newInputStream(file.path())) {
-                byte[] block = new byte[1 << 20];
-                for (int n; (n = in.read(block)) > 0; ) {
-                    crc.update(block, 0, n);
-                    size += n;
-                }
-            } catch (IOException e) {
-                throw SessionException.io(Location.of(file.display()), "cannot read: " + e.getMessage(), null, e);
-            }
-            // Content only: the same bytes read from another folder (-Dsession.sources) load the same table.
-            text.append('|').append(size).append(':').append(crc.getValue());
-        }
-        return sha256(text.toString());
+        return SourceScan.of(source, files, null, null).fingerprint();
     }
 
     /**

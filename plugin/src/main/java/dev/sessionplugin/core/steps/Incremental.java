@@ -36,12 +36,13 @@ public final class Incremental {
      * @param verify    models not rebuilt whose checks must run again on their published tables
      * @param runChecks keys ({@link Fingerprints#checkKey}) of the checks to run
      * @param skippedChecks keys of the checks skipped, with the reason
+     * @param sourceScans what each source's files hold now, and for a source whose files only grew, what to append
      * @param checkFingerprints every check's fingerprint, recorded for those that ran once the run succeeds
      */
     public record Decision(Set<String> rebuild, Set<String> restage, Set<String> reads, Set<String> stage,
                            Set<String> verify,
                            Set<String> runChecks, Set<String> customChecks, Map<String, String> skippedChecks,
-                           Map<String, String> sourceFingerprints, Map<String, String> checkFingerprints) {
+                           Map<String, SourceScan> sourceScans, Map<String, String> checkFingerprints) {
 
         public boolean nothingToDo() {
             return rebuild.isEmpty() && runChecks.isEmpty() && stage.isEmpty();
@@ -61,12 +62,17 @@ public final class Incremental {
         List<LocalFile> files = st.dialect().versioned(ctx.warehouse(), st, local);
         Fingerprints recorder = new Fingerprints(ctx.warehouse(), st);
         Plan plan = ctx.plan();
+        Map<String, String> recordedSources = recorder.recorded(Fingerprints.SOURCE);
+        Map<String, String> recordedExtents = recorder.recorded(Fingerprints.EXTENTS);
         Map<String, String> sources = new HashMap<>();
+        Map<String, SourceScan> scans = new HashMap<>();
         for (SourceSpec source : plan.sources()) {
             List<LocalFile> mine = files.stream().filter(f -> f.source().equals(source)).toList();
-            sources.put(source.name(), Fingerprints.ofSource(source, mine));
+            SourceScan scan = SourceScan.of(source, mine, recordedExtents.get(source.name()),
+                    recordedSources.get(source.name()));
+            scans.put(source.name(), scan);
+            sources.put(source.name(), scan.fingerprint());
         }
-        Map<String, String> recordedSources = recorder.recorded(Fingerprints.SOURCE);
         Map<String, String> recordedModels = recorder.recorded(Fingerprints.MODEL);
         Map<String, String> recordedChecks = recorder.recorded(Fingerprints.CHECK);
         Map<String, String> models = Fingerprints.ofModels(plan.models(), sources, recordedModels);
@@ -79,6 +85,11 @@ public final class Incremental {
                     : !exists(ctx, st.schemas().staging(), source.table()) ? "staging table missing" : null;
             if (why != null) {
                 restage.add(source.name());
+                SourceScan scan = scans.get(source.name());
+                if (!why.equals("files changed") || !scan.appends()
+                        || !exists(ctx, st.schemas().staging(), source.table())) {
+                    scans.put(source.name(), scan.whole());
+                }
                 if (now == null && !full) {
                     ctx.report().info(String.format("stage  %-32s loaded again: the warehouse gives no version of "
                             + "its remote file(s)", source.name()));
@@ -135,7 +146,7 @@ public final class Incremental {
         Set<String> reads = readBy(plan, rebuild, verify, customChecks, choice.run);
         Set<String> stage = new LinkedHashSet<>(restage);
         stage.retainAll(reads);
-        return new Decision(rebuild, restage, reads, stage, verify, choice.run, customChecks, choice.skipped, sources,
+        return new Decision(rebuild, restage, reads, stage, verify, choice.run, customChecks, choice.skipped, scans,
                 checks);
     }
 

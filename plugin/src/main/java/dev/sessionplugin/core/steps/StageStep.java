@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads each source's CSV into its staging table with the engine's own COPY. Staging tables are replaced whole;
- * nothing reads them but this pipeline, so a failed load only fails the run.
+ * Loads each source's CSV into its staging table with the engine's own COPY. Staging tables are replaced whole, or,
+ * when {@link SourceScan} proves the files only grew, get just the new rows; nothing reads them but this pipeline
+ * (published views read copies taken at publish), so a failed load only fails the run.
  */
 public final class StageStep {
 
@@ -30,13 +31,14 @@ public final class StageStep {
     }
 
     /**
-     * Loads the files and records each source's fingerprint. The recorded fingerprint is removed before the staging
-     * table is replaced and written only once every file is in, so a failed or killed load leaves no fingerprint
-     * behind that a later run could mistake for the table's content.
+     * Loads the files and records each source's fingerprint and extents. The recorded fingerprint is removed before
+     * the staging table is changed and written only once every file is in, so a failed or killed load leaves no
+     * fingerprint behind that a later run could mistake for the table's content.
      *
-     * @param known fingerprints already computed for these files (computed here otherwise)
+     * @param scans what {@link Incremental} found for these files (scanned here otherwise); a source whose scan
+     *              {@link SourceScan#appends() appends} gets only its new bytes, on top of its staging table
      */
-    public static void run(StepContext ctx, List<LocalFile> files, Map<String, String> known) {
+    public static void run(StepContext ctx, List<LocalFile> files, Map<String, SourceScan> scans) {
         ctx.ensureSchemas();
         Fingerprints fingerprints = new Fingerprints(ctx.warehouse(), ctx.statements());
         Map<SourceSpec, List<LocalFile>> bySource = new LinkedHashMap<>();
@@ -44,39 +46,57 @@ public final class StageStep {
         for (var entry : bySource.entrySet()) {
             SourceSpec source = entry.getKey();
             Timer timer = new Timer();
-            fingerprints.forget(Fingerprints.SOURCE, source.name());
-            ctx.warehouse().update(ctx.statements().createStagingTable(source));
-            long rows = 0;
-            String statement = null;
-            List<Path> local = entry.getValue().stream().map(LocalFile::path).filter(java.util.Objects::nonNull)
-                    .toList();
-            if (!local.isEmpty()) { // engines that cannot read this machine's files get them uploaded first
-                ctx.warehouse().dialect().upload(ctx.warehouse(), ctx.statements(), source, local, true);
-            }
-            for (LocalFile file : entry.getValue()) {
-                Sql load = ctx.statements().loadCsv(source, file.location());
-                statement = ctx.warehouse().files().displayOf(load);
-                try {
-                    if (file.path() == null) {
-                        ctx.warehouse().update(ctx.statements().createStage(source, file.location()));
-                    }
-                    ctx.warehouse().dialect().verifyHeader(ctx.warehouse(), ctx.statements(), file);
-                    rows += load(ctx, source, file, load);
-                } catch (SessionException e) {
-                    ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),
-                            e.reason(), statement));
-                    throw inFile(e, file);
+            SourceScan scan = scans.containsKey(source.name()) ? scans.get(source.name())
+                    : SourceScan.of(source, entry.getValue(), null, null);
+            fingerprints.forget(Fingerprints.SOURCE, List.of(source.name()));
+            fingerprints.forget(Fingerprints.EXTENTS, List.of(source.name()));
+            Loaded loaded;
+            try (AppendedBytes appended = scan.appends() ? AppendedBytes.of(source, scan.tails()) : null) {
+                if (appended == null) {
+                    ctx.warehouse().update(ctx.statements().createStagingTable(source));
                 }
+                loaded = loadAll(ctx, source, appended == null ? entry.getValue() : appended.files(), timer,
+                        appended);
             }
-            List<LocalFile> loaded = entry.getValue();
             if (ctx.warehouse().executes()) {
-                fingerprints.record(Fingerprints.SOURCE, source.name(), known.containsKey(source.name())
-                        ? known.get(source.name()) : Fingerprints.ofSource(source, loaded));
+                fingerprints.record(Fingerprints.SOURCE, source.name(), scan.fingerprint());
+                fingerprints.record(Fingerprints.EXTENTS, source.name(), scan.extents());
             }
-            String from = loaded.size() == 1 ? loaded.get(0).display() : loaded.size() + " files";
-            ctx.report().step(new StepResult("stage", source.name(), Status.OK, rows, timer.millis(), "from " + from,
-                    statement));
+            List<LocalFile> all = entry.getValue();
+            String from = all.size() == 1 ? all.get(0).display() : all.size() + " files";
+            ctx.report().step(new StepResult("stage", source.name(), Status.OK, loaded.rows, timer.millis(),
+                    scan.appends() ? "appended from " + from + " (" + AppendedBytes.describe(scan.tails()) + ")"
+                            : "from " + from, loaded.statement));
         }
+    }
+
+    private record Loaded(long rows, String statement) {
+    }
+
+    private static Loaded loadAll(StepContext ctx, SourceSpec source, List<LocalFile> files, Timer timer,
+                                  AppendedBytes appended) {
+        long rows = 0;
+        String statement = null;
+        List<Path> local = files.stream().map(LocalFile::path).filter(java.util.Objects::nonNull).toList();
+        if (!local.isEmpty()) { // engines that cannot read this machine's files get them uploaded first
+            ctx.warehouse().dialect().upload(ctx.warehouse(), ctx.statements(), source, local, true);
+        }
+        for (LocalFile file : files) {
+            Sql load = ctx.statements().loadCsv(source, file.location());
+            statement = ctx.warehouse().files().displayOf(load);
+            try {
+                if (file.path() == null) {
+                    ctx.warehouse().update(ctx.statements().createStage(source, file.location()));
+                }
+                ctx.warehouse().dialect().verifyHeader(ctx.warehouse(), ctx.statements(), file);
+                rows += load(ctx, source, file, load);
+            } catch (SessionException e) {
+                ctx.report().step(new StepResult("stage", source.name(), Status.FAILED, -1, timer.millis(),
+                        e.reason(), statement));
+                throw inFile(appended == null ? e : appended.located(e, file), file);
+            }
+        }
+        return new Loaded(rows, statement);
     }
 
     /** One file into the staging table; a local file mixing CRLF and LF endings is loaded from an LF copy. */
