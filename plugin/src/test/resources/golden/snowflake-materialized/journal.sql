@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, 
 -- statement: meta/source.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/events.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node IN ('source:events');
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:events', 'extents:events');
 -- statement: stage/events.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.

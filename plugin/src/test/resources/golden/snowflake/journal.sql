@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS session_meta.fingerprints (node VARCHAR PRIMARY KEY, 
 -- statement: meta/source.fingerprint_read.sql
 SELECT node, fingerprint FROM session_meta.fingerprints WHERE kind = 'source';
 -- statement: meta/user_session_channel.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node IN ('source:user_session_channel');
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:user_session_channel', 'extents:user_session_channel');
 -- statement: stage/user_session_channel.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.
@@ -58,7 +58,7 @@ COPY INTO raw.user_session_channel_table
                  ENCODING = 'UTF8' ESCAPE_UNENCLOSED_FIELD = NONE ERROR_ON_COLUMN_COUNT_MISMATCH = TRUE)
   ON_ERROR = ABORT_STATEMENT;
 -- statement: meta/session_timestamp.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node IN ('source:session_timestamp');
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:session_timestamp', 'extents:session_timestamp');
 -- statement: stage/session_timestamp.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.

@@ -1,5 +1,5 @@
 -- statement: meta/session_timestamp.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node IN ('source:session_timestamp');
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:session_timestamp', 'extents:session_timestamp');
 -- statement: stage/session_timestamp.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.

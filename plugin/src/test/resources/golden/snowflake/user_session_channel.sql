@@ -1,5 +1,5 @@
 -- statement: meta/user_session_channel.fingerprint_forget.sql
-DELETE FROM session_meta.fingerprints WHERE node IN ('source:user_session_channel');
+DELETE FROM session_meta.fingerprints WHERE node IN ('source:user_session_channel', 'extents:user_session_channel');
 -- statement: stage/user_session_channel.create_staging_table.sql
 -- A new table each run: no stale load metadata, so COPY never skips a file it saw before. TRANSIENT: it is
 -- rebuilt from the files every run, so Fail-safe storage would only cost.

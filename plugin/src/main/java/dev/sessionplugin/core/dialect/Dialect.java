@@ -180,6 +180,16 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * Whether a table can be copied at no cost (a zero-copy clone). An incremental model's shadow then starts as a
+     * copy of its published table with the batch applied, swapped in like any table. Elsewhere the shadow is a
+     * view of the published rows with the batch applied ({@code materialize/incremental_overlay}), and the publish
+     * applies the batch to the published table itself, inside the publish's transaction.
+     */
+    default boolean clonesTablesForFree() {
+        return false;
+    }
+
     /** Publishes every shadow under its live name: all or, where the engine cannot, each one atomically. */
     void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
                  dev.sessionplugin.core.report.Progress progress);
@@ -220,13 +230,16 @@ public interface Dialect {
      *
      * @param view for a view, its SELECT over the published relations (the live view is created from it, since
      *             the shadow view reads shadows); null for a table
+     * @param batch for an incremental shadow that is a view of the published rows plus a batch, how to apply that
+     *              batch; null otherwise
      * @param sourceCopies for a view, the statements that refresh the copies of the sources it reads, to run just
      *                     before it is created ({@link Statements#copySourceForViews})
      */
-    record Publication(String model, String schema, String live, String shadow, String view, List<Sql> sourceCopies) {
+    record Publication(String model, String schema, String live, String shadow, String view, List<Sql> sourceCopies,
+                       BatchApply batch) {
 
         public Publication(String model, String schema, String live, String shadow) {
-            this(model, schema, live, shadow, null, List.of());
+            this(model, schema, live, shadow, null, List.of(), null);
         }
 
         public boolean isView() {
@@ -243,5 +256,16 @@ public interface Dialect {
         }
     }
 
+    /**
+     * A batch checked through an overlay view, to be applied to a table that holds the published rows: the
+     * published table itself, or its copy in a file for readers.
+     */
+    interface BatchApply {
 
+        /** The statements that apply the batch to {@code table} (a relation as the engine names it). */
+        List<Sql> to(String table);
+
+        /** The batch table, dropped once the batch is applied everywhere. */
+        Sql dropBatch();
+    }
 }

@@ -195,7 +195,8 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
-     * One transaction for all models: retire each live table, promote its shadow, drop the retired one; then
+     * One transaction for all models: retire each live table, promote its shadow, drop the retired one (or, for an
+     * incremental overlay, apply its batch to the live table); then
      * re-create each view over the published tables (a shadow view reads shadows). What is live is asked first,
      * because a failed statement would abort the transaction. Then the serving file is rewritten from the
      * published relations and swapped in.
@@ -214,7 +215,11 @@ public final class DuckDbDialect implements Dialect {
         warehouse.inTransaction(() -> {
             for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created
                 Publication p = publications.get(i);
-                if (!p.isView()) {
+                if (p.batch() != null) { // an overlay: the checked batch goes into the table, nothing is swapped
+                    p.batch().to(statements.dialect().relation(p.schema(), p.live())).forEach(warehouse::update);
+                    warehouse.update(statements.dropRelation("swap", p.model(), "drop_shadow", p.schema(),
+                            p.shadow(), true));
+                } else if (!p.isView()) {
                     String retired = p.live() + "__retired";
                     retire(warehouse, statements, p, live.get(i), retired);
                     warehouse.update(statements.rename("swap", p.model(), "promote_shadow", p.schema(), p.shadow(),
@@ -240,6 +245,7 @@ public final class DuckDbDialect implements Dialect {
             return null;
         });
         serving.publish(warehouse, statements);
+        publications.stream().filter(p -> p.batch() != null).forEach(p -> warehouse.update(p.batch().dropBatch()));
     }
 
     /** Moves a live table out of the way (a live view, which holds no rows, is dropped). */

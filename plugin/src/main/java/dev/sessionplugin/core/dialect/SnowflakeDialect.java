@@ -74,6 +74,12 @@ public final class SnowflakeDialect implements Dialect {
         this.lockFile = lockFile;
     }
 
+    /** CLONE is zero-copy: an incremental shadow is a clone of the live table with the batch applied. */
+    @Override
+    public boolean clonesTablesForFree() {
+        return true;
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -68,13 +68,16 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
         return kindOf(Statements.shadowOf(model.name()));
     }
 
-    /** A statement of {@code templates/<dialect>/materialize/}, given the model's shadow, live and batch relations. */
+    /**
+     * A statement of {@code templates/<dialect>/materialize/}, given the model's shadow, live and batch relations
+     * (unless {@code values} names them otherwise).
+     */
     public Sql sql(String template, Map<String, Object> values) {
         Statements st = statements;
         Map<String, Object> context = new HashMap<>(values);
-        context.put("shadow", st.modelRelation(model.name(), true));
-        context.put("live", st.modelRelation(model.name(), false));
-        context.put("batch", batch());
+        context.putIfAbsent("shadow", st.modelRelation(model.name(), true));
+        context.putIfAbsent("live", st.modelRelation(model.name(), false));
+        context.putIfAbsent("batch", batch());
         return st.sql("ctas", model.name(), "materialize/" + template, context).named(template);
     }
 

@@ -12,6 +12,14 @@ public interface Materialization {
     /** Builds the shadow of {@code build.model()}. */
     Built build(Build build);
 
+    /**
+     * How to publish a shadow that is a batch over the published rows rather than a whole relation (see
+     * {@link dev.sessionplugin.core.dialect.Dialect#clonesTablesForFree}); null when the shadow is swapped in whole.
+     */
+    default dev.sessionplugin.core.dialect.Dialect.BatchApply batchApply(Build build) {
+        return null;
+    }
+
     /** What a build did, for its log line: the rows it wrote (-1: not counted) and how. */
     record Built(long rows, String detail, String statementFile, String queryId) {
     }

@@ -199,9 +199,18 @@ public final class Fingerprints {
     }
 
     public void forget(String kind, Collection<String> nodes) {
+        forget(kind, nodes, List.of());
+    }
+
+    /** {@link #forget(String, Collection)}, and {@code alsoKinds} of the same nodes in the same statements. */
+    public void forget(String kind, Collection<String> nodes, List<String> alsoKinds) {
         int n = 0;
         for (List<String> batch : Statements.batches(nodes)) {
-            List<String> named = batch.stream().map(node -> st.dialect().literal(kind + ":" + node)).toList();
+            List<String> named = new java.util.ArrayList<>();
+            for (String k : java.util.stream.Stream.concat(java.util.stream.Stream.of(kind), alsoKinds.stream())
+                    .toList()) {
+                batch.forEach(node -> named.add(st.dialect().literal(k + ":" + node)));
+            }
             warehouse.update(sql("fingerprint_forget", subject(kind, batch), Map.of("nodes",
                     Statements.listed(named, "node")))
                     .named(Statements.batchName("fingerprint_forget", n++)));

@@ -48,8 +48,7 @@ public final class StageStep {
             Timer timer = new Timer();
             SourceScan scan = scans.containsKey(source.name()) ? scans.get(source.name())
                     : SourceScan.of(source, entry.getValue(), null, null);
-            fingerprints.forget(Fingerprints.SOURCE, List.of(source.name()));
-            fingerprints.forget(Fingerprints.EXTENTS, List.of(source.name()));
+            fingerprints.forget(Fingerprints.SOURCE, List.of(source.name()), List.of(Fingerprints.EXTENTS));
             Loaded loaded;
             try (AppendedBytes appended = scan.appends() ? AppendedBytes.of(source, scan.tails()) : null) {
                 if (appended == null) {

@@ -150,6 +150,26 @@ class MaterializationsTest {
     }
 
     @Test
+    void aMergeBatchHoldingAPublishedKeyTwiceStopsBeforeItsChecks() throws Exception {
+        ShopProject.write(incremental);
+        TestProjects.write(incremental, "models/marts/events_merge.sql.mustache", """
+                SELECT id, kind, amount, ts FROM {{#ref}}base_events{{/ref}}
+                {{#incremental}}WHERE ts > (SELECT max(ts) FROM {{this}}){{/incremental}}
+                """);
+        TestProjects.write(incremental, "pipeline.yaml", ShopProject.DESCRIPTOR
+                .replace("checks: [{unique: [id]}]", "checks: []")
+                .replace("checks: [{unique: [id, valid_from]}]", "checks: []"));
+        TestProjects.run(incremental, Goal.RUN);
+        List<String> published = rows(incremental, "events_merge");
+        TestProjects.append(incremental, "data/events.csv", "2,book,11,2024-01-04 09:00:00\n"
+                + "2,book,12,2024-01-04 09:00:00\n");
+        SessionException failed = TestProjects.failure(() -> TestProjects.run(incremental, Goal.RUN));
+        assertTrue(failed.getMessage().contains("events_merge") && failed.getMessage().contains("more than once")
+                && failed.hint().contains("delete+insert"), failed.getMessage());
+        assertEquals(published, rows(incremental, "events_merge"));
+    }
+
+    @Test
     void aChangedModelIsRebuiltInFullAndSaysWhy() throws Exception {
         ShopProject.write(incremental);
         TestProjects.run(incremental, Goal.RUN);
