@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,8 +199,8 @@ public final class DuckDbDialect implements Dialect {
      * One transaction for all models: retire each live table, promote its shadow, drop the retired one (or, for an
      * incremental overlay, apply its batch to the live table); then
      * re-create each view over the published tables (a shadow view reads shadows). What is live is asked first,
-     * because a failed statement would abort the transaction. Then the serving file is rewritten from the
-     * published relations and swapped in.
+     * because a failed statement would abort the transaction. Then the serving file is brought to the published
+     * relations (see {@link ServingFile}) and swapped in; the transaction gives each table it wrote a new version.
      */
     @Override
     public void publish(Warehouse warehouse, Statements statements, List<Publication> publications,
@@ -212,6 +213,18 @@ public final class DuckDbDialect implements Dialect {
             return kinds.apply(p.schema(), p.live());
         }).toList();
         java.util.Set<String> copied = new java.util.HashSet<>();
+        Map<String, String> before = warehouse.executes() ? ServingVersions.ofWork(warehouse, statements) : Map.of();
+        Map<String, String> versions = new java.util.HashMap<>();
+        Map<String, BatchApply> batches = new java.util.HashMap<>();
+        String version = ServingVersions.fresh();
+        for (Publication p : publications) {
+            if (!p.isView()) {
+                versions.put(ServingVersions.key(p.schema(), p.live()), version);
+            }
+            if (p.batch() != null) {
+                batches.put(ServingVersions.key(p.schema(), p.live()), p.batch());
+            }
+        }
         warehouse.inTransaction(() -> {
             for (int i = 0; i < publications.size(); i++) { // tables first: views bind to them when created
                 Publication p = publications.get(i);
@@ -242,9 +255,12 @@ public final class DuckDbDialect implements Dialect {
                             p.shadow(), true));
                 }
             }
+            if (warehouse.executes()) {
+                ServingVersions.recordWork(warehouse, statements, versions);
+            }
             return null;
         });
-        serving.publish(warehouse, statements);
+        serving.publish(warehouse, statements, before, batches);
         publications.stream().filter(p -> p.batch() != null).forEach(p -> warehouse.update(p.batch().dropBatch()));
     }
 

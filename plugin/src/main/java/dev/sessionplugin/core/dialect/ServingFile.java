@@ -45,8 +45,22 @@ final class ServingFile {
         return file;
     }
 
-    /** Copies every published table of the work file into a new serving file and swaps it in. */
+    /** Copies every published relation of the work file into a new serving file and swaps it in. */
     void publish(Warehouse warehouse, Statements st) {
+        publish(warehouse, st, Map.of(), Map.of());
+    }
+
+    /**
+     * Brings the serving file to the work file's published relations. When the present serving file has tables
+     * whose version is still the work file's, or whose previous version a batch of this publish was applied to, a
+     * copy of it is updated (only changed tables are copied, batches applied); otherwise a new file is written.
+     * Either way the result is swapped in whole.
+     *
+     * @param before  the work file's versions before this publish
+     * @param batches the batches this publish applied to published tables, by {@link ServingVersions#key}
+     */
+    void publish(Warehouse warehouse, Statements st, Map<String, String> before,
+                 Map<String, Dialect.BatchApply> batches) {
         Dialect d = st.dialect();
         String published = st.schemas().published();
         if (!warehouse.executes()) {
@@ -55,26 +69,135 @@ final class ServingFile {
             return;
         }
         removeStaleTemps();
+        Map<String, String> now = new java.util.HashMap<>(ServingVersions.ofWork(warehouse, st));
+        Map<String, String> served = ServingVersions.ofServing(file);
+        Map<String, Map<String, Boolean>> relations = new java.util.LinkedHashMap<>();
+        for (String schema : st.publishedSchemas()) {
+            relations.put(schema, published(warehouse, st, schema));
+        }
+        Update update = Update.plan(relations, now, served, before, batches);
+        Map<String, String> unversioned = update.unversioned(now);
+        ServingVersions.recordWork(warehouse, st, unversioned); // what is copied now is what the version stands for
+        now.putAll(unversioned);
         Path temp = temp();
+        boolean reuse = update.reusesAny() && copyOf(file, temp);
         Map<String, Object> attach = context(d, temp, published, null);
-        attach.put("small", warehouse.queryLong(st.sql("swap", "serving", "serving_rows", Map.of())) < SMALL_ROWS);
+        attach.put("small", !reuse
+                && warehouse.queryLong(st.sql("swap", "serving", "serving_rows", Map.of())) < SMALL_ROWS);
         warehouse.update(st.sql("swap", "serving", "serving_attach", attach));
         try {
+            if (reuse) {
+                dropUnwanted(warehouse, st, temp, update);
+            }
             List<Sql> copies = new ArrayList<>();
-            for (String schema : st.publishedSchemas()) {
-                warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema, null))
-                        .named("serving_create_schema." + schema));
-                for (String table : publishedTables(warehouse, st, schema)) {
-                    copies.add(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema, table))
-                            .named("copy." + table));
+            List<Sql> applies = new ArrayList<>();
+            for (var schema : relations.entrySet()) {
+                warehouse.update(st.sql("swap", "serving", "serving_create_schema", context(d, temp, schema.getKey(),
+                        null)).named("serving_create_schema." + schema.getKey()));
+                for (String table : schema.getValue().keySet()) {
+                    String key = ServingVersions.key(schema.getKey(), table);
+                    if (!reuse || update.copy.contains(key)) {
+                        copies.add(st.sql("swap", "serving", "serving_copy_table", context(d, temp, schema.getKey(),
+                                table)).named("copy." + table));
+                    } else if (update.apply.containsKey(key)) {
+                        applies.addAll(update.apply.get(key).to(d.identifier(ALIAS) + "."
+                                + d.relation(schema.getKey(), table)));
+                    }
                 }
             }
+            inOneTransaction(warehouse, applies); // in order, on one connection: a delete+insert is two statements
             copy(warehouse, copies);
             warehouse.update(st.sql("swap", "serving", "serving_checkpoint", context(d, temp, published, null)));
         } finally {
             warehouse.update(st.sql("swap", "serving", "serving_detach", context(d, temp, published, null)));
         }
         promote(temp);
+        try {
+            ServingVersions.recordServing(file, update.servedAfter(now));
+        } catch (IOException e) { // the next publish then writes the file whole: slower, never wrong
+            removeRecord();
+        }
+    }
+
+    /**
+     * What a publish does to each published relation of a copy of the present serving file: keep it (same
+     * version), apply this publish's batch to it (it holds the version the batch was applied to), or copy it
+     * (views always: their rows follow what they read).
+     */
+    private record Update(java.util.Set<String> keep, Map<String, Dialect.BatchApply> apply,
+                          java.util.Set<String> copy, java.util.Set<String> all) {
+
+        static Update plan(Map<String, Map<String, Boolean>> relations, Map<String, String> now,
+                           Map<String, String> served, Map<String, String> before,
+                           Map<String, Dialect.BatchApply> batches) {
+            Update u = new Update(new java.util.HashSet<>(), new java.util.HashMap<>(), new java.util.HashSet<>(),
+                    new java.util.HashSet<>());
+            relations.forEach((schema, tables) -> tables.forEach((table, view) -> {
+                String key = ServingVersions.key(schema, table);
+                String version = view ? null : served.get(key);
+                if (!view) {
+                    u.all.add(key);
+                }
+                if (version != null && version.equals(now.get(key))) {
+                    u.keep.add(key);
+                } else if (version != null && batches.containsKey(key) && version.equals(before.get(key))) {
+                    u.apply.put(key, batches.get(key));
+                } else {
+                    u.copy.add(key);
+                }
+            }));
+            return u;
+        }
+
+        boolean reusesAny() {
+            return !keep.isEmpty() || !apply.isEmpty();
+        }
+
+        /** Copied tables the work file has no version for yet (published before versions were kept). */
+        Map<String, String> unversioned(Map<String, String> now) {
+            Map<String, String> out = new java.util.HashMap<>();
+            copy.stream().filter(k -> all.contains(k) && !now.containsKey(k))
+                    .forEach(k -> out.put(k, ServingVersions.fresh()));
+            return out;
+        }
+
+        /** The versions the new serving file holds. */
+        Map<String, String> servedAfter(Map<String, String> now) {
+            Map<String, String> out = new java.util.HashMap<>();
+            all.stream().filter(now::containsKey).forEach(k -> out.put(k, now.get(k)));
+            return out;
+        }
+    }
+
+    /** Drops from the copy what is copied anew, and what is no longer published. */
+    private static void dropUnwanted(Warehouse warehouse, Statements st, Path temp, Update update) {
+        Dialect d = st.dialect();
+        List<Sql> drops = new ArrayList<>();
+        for (Map<String, Object> row : warehouse.queryRows(st.sql("swap", "serving", "serving_tables",
+                Map.of("database", d.literal(ALIAS))), 10_000_000)) {
+            String schema = String.valueOf(Warehouse.value(row, "schema_name"));
+            String table = String.valueOf(Warehouse.value(row, "table_name"));
+            String key = ServingVersions.key(schema, table);
+            if (!update.keep.contains(key) && !update.apply.containsKey(key)) {
+                drops.add(st.sql("swap", "serving", "serving_drop_table", context(d, temp, schema, table))
+                        .named("drop." + table));
+            }
+        }
+        inOneTransaction(warehouse, drops);
+    }
+
+    private static boolean copyOf(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            to.toFile().delete();
+            return false; // written whole instead
+        }
+    }
+
+    private void removeRecord() {
+        file.resolveSibling(file.getFileName() + ".versions").toFile().delete();
     }
 
     /** From this many tables on, two connections copy half each: the engine's work per statement dominates. */
@@ -117,9 +240,18 @@ final class ServingFile {
 
     /** The published tables and views of one schema (not shadows, retired tables or batches). */
     static List<String> publishedTables(Warehouse warehouse, Statements st, String schema) {
-        return warehouse.queryRows(st.sql("swap", "serving", "published_tables", Map.of("schema_name",
-                st.dialect().literal(schema))).named("published_tables." + schema), 100_000).stream()
-                .map(row -> String.valueOf(row.values().iterator().next())).toList();
+        return List.copyOf(published(warehouse, st, schema).keySet());
+    }
+
+    /** {@link #publishedTables}, each with whether it is a view. */
+    private static Map<String, Boolean> published(Warehouse warehouse, Statements st, String schema) {
+        Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : warehouse.queryRows(st.sql("swap", "serving", "published_tables",
+                Map.of("schema_name", st.dialect().literal(schema))).named("published_tables." + schema), 100_000)) {
+            out.put(String.valueOf(Warehouse.value(row, "table_name")),
+                    "VIEW".equals(String.valueOf(Warehouse.value(row, "table_type"))));
+        }
+        return out;
     }
 
     private static Map<String, Object> context(Dialect d, Path temp, String schema, String table) {

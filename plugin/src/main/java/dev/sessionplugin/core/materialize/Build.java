@@ -73,12 +73,17 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
      * (unless {@code values} names them otherwise).
      */
     public Sql sql(String template, Map<String, Object> values) {
+        return sql("ctas", template, values);
+    }
+
+    /** {@link #sql(String, Map)} for another step than the build (the publish applying a batch). */
+    public Sql sql(String step, String template, Map<String, Object> values) {
         Statements st = statements;
         Map<String, Object> context = new HashMap<>(values);
         context.putIfAbsent("shadow", st.modelRelation(model.name(), true));
         context.putIfAbsent("live", st.modelRelation(model.name(), false));
         context.putIfAbsent("batch", batch());
-        return st.sql("ctas", model.name(), "materialize/" + template, context).named(template);
+        return st.sql(step, model.name(), "materialize/" + template, context).named(template);
     }
 
     public long run(String template, Map<String, Object> values) {

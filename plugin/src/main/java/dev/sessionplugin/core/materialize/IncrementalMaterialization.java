@@ -131,9 +131,9 @@ final class IncrementalMaterialization implements Materialization {
                 values.put("columns", b.names(columns));
                 values.put("shadow", table);
                 List<Sql> out = new java.util.ArrayList<>();
-                out.add(b.sql(how.strategy().template(), values).named("apply_batch"));
+                out.add(b.sql("swap", how.strategy().template(), values).named("apply_batch"));
                 if (how.strategy() == Materialized.Strategy.DELETE_INSERT) {
-                    out.add(b.sql("incremental_append", values).named("apply_batch_rows"));
+                    out.add(b.sql("swap", "incremental_append", values).named("apply_batch_rows"));
                 }
                 return out;
             }

@@ -41,12 +41,19 @@ class MaterializationsTest {
         assertTrue(log.contains("(incremental append: batch of 3 row(s)"), log);
         assertTrue(log.contains("(incremental merge on id: batch of 3 row(s)"), log);
         assertTrue(log.contains("(incremental delete+insert on kind: batch of 2 row(s)"), log);
+        String serving = java.nio.file.Files.readString(incremental.resolve("target/session/rendered/serving.sql"));
+        assertTrue(!serving.contains("copy.events_append") && serving.contains("copy.kind_history"), serving);
+        assertTrue(java.nio.file.Files.readString(incremental.resolve("target/session/rendered/events_append.sql"))
+                .contains("-- statement: swap/events_append.apply_batch.sql"), "the batch applied in the serving file");
 
         ShopProject.write(full);
         TestProjects.append(full, "data/events.csv", ShopProject.DAY_TWO);
         TestProjects.run(full, Goal.RUN);
         for (String model : MODELS) {
             assertEquals(rows(full, model), rows(incremental, model), model);
+            assertEquals(rows(full, model), TestProjects.queryFile(incremental.resolve(
+                    "target/session-serving.duckdb"), "SELECT * FROM analytics." + model + " ORDER BY ALL"),
+                    model + " in the serving file, where the batch was applied to a copy of the previous one");
         }
         assertEquals(List.of("book|62", "ink|3", "pen|5"), TestProjects.query(incremental,
                 "SELECT kind, total FROM analytics.kind_totals ORDER BY kind"));
