@@ -25,6 +25,12 @@ public record CheckSpec(String name, String type, List<String> columns, Map<Stri
         return warnIf.matches(failing) ? CheckStatus.WARNED : CheckStatus.PASSED;
     }
 
+    /** Whether one failing row fails the run: then a check that passed had none. */
+    public boolean refusesAnyFailingRow() {
+        return severity == Severity.ERROR && errorIf.matches(1) && !errorIf.matches(0)
+                && List.of(">", ">=", "!=").contains(errorIf.operator()); // and so every count above 1 too
+    }
+
     public enum CheckStatus {
         PASSED, WARNED, FAILED
     }

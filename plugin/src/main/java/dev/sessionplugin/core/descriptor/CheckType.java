@@ -43,6 +43,14 @@ public enum CheckType {
         return optional;
     }
 
+    /** How the check can read only an incremental batch (see {@link BatchScope}). */
+    public BatchScope batchScope() {
+        if (this == NOT_NULL || this == ACCEPTED_VALUES) {
+            return BatchScope.ROWS;
+        }
+        return this == UNIQUE || this == NO_DUPLICATE_ROWS ? BatchScope.KEYS : BatchScope.WHOLE;
+    }
+
     /** Whether the verdict can change while the data does not: such a check runs on every run. */
     public boolean readsTheClock() {
         return this == FRESH;
@@ -54,5 +62,14 @@ public enum CheckType {
 
     public static List<String> words() {
         return Arrays.stream(values()).map(CheckType::word).toList();
+    }
+
+    /**
+     * How the check can read only an incremental batch when the rest of its subject is published rows that passed
+     * it without a failing row: {@code ROWS} judges each row alone (the batch is enough), {@code KEYS} compares rows
+     * (the batch and the published rows equal to it: {@code checks/<word>_batch}), {@code WHOLE} needs everything.
+     */
+    public enum BatchScope {
+        ROWS, KEYS, WHOLE
     }
 }

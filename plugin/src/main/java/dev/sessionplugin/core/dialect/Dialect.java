@@ -267,5 +267,11 @@ public interface Dialect {
 
         /** The batch table, dropped once the batch is applied everywhere. */
         Sql dropBatch();
+
+        /** The batch, as a relation. */
+        String batch();
+
+        /** The published rows the batch leaves as they are: a relation, or a parenthesised SELECT. */
+        String kept();
     }
 }

@@ -238,6 +238,29 @@ public final class Statements {
      * @param target   for {@code relationships}: the relation the keys must exist in
      */
     public Sql check(String subject, String relation, CheckSpec check, String target) {
+        return sql("test", subject, "checks/" + check.type(), checkContext(relation, check, target))
+                .named(check.name());
+    }
+
+    /**
+     * A check of a shadow made of published rows that passed it and an incremental batch, reading only what can
+     * fail: the batch, and for checks that compare rows, the published rows equal to it ({@code checks/<type>_batch}).
+     *
+     * @param kept the published rows the batch leaves (a relation or a parenthesised SELECT)
+     */
+    public Sql checkBatch(String subject, CheckSpec check, String kept, String batch, List<String> allColumns) {
+        var scope = dev.sessionplugin.core.descriptor.CheckType.of(check.type()).orElseThrow().batchScope();
+        if (scope == dev.sessionplugin.core.descriptor.CheckType.BatchScope.ROWS) {
+            return check(subject, batch, check, null);
+        }
+        Map<String, Object> context = checkContext(batch, check, null);
+        context.put("kept", kept);
+        context.put("batch", batch);
+        context.put("all_columns", listed(allColumns.stream().map(dialect::identifier).toList(), "name"));
+        return sql("test", subject, "checks/" + check.type() + "_batch", context).named(check.name());
+    }
+
+    private Map<String, Object> checkContext(String relation, CheckSpec check, String target) {
         Map<String, Object> context = new HashMap<>();
         context.put("relation", relation);
         List<Map<String, Object>> columns = new ArrayList<>();
@@ -276,7 +299,7 @@ public final class Statements {
             };
             context.put("max_age", Map.of("amount", age.replaceAll("\\D", ""), "unit", unit));
         }
-        return sql("test", subject, "checks/" + check.type(), context).named(check.name());
+        return context;
     }
 
     /** Keeps a check's failing rows in the audit schema so they can be queried after the run. */

@@ -139,6 +139,16 @@ final class IncrementalMaterialization implements Materialization {
             }
 
             @Override
+            public String batch() {
+                return b.batch();
+            }
+
+            @Override
+            public String kept() {
+                return IncrementalMaterialization.kept(b, how);
+            }
+
+            @Override
             public Sql dropBatch() {
                 return b.statements().dropRelation("swap", b.model().name(), "drop_batch",
                         b.statements().schemaOf(b.model().name()), Statements.batchOf(b.model().name()), false);

@@ -69,15 +69,22 @@ public final class CheckStep {
         }
         List<PlannedModel> subjects = new ArrayList<>(plan.models());
         subjects.addAll(plan.verified());
+        BatchChecks batchChecks = new BatchChecks(ctx);
         for (PlannedModel model : subjects) {
             String relation = st.modelRelation(model.name(), inRun.contains(model.name()));
             List<CheckSpec> checks = model.spec().checks().stream()
                     .filter(c -> wanted.test(Fingerprints.checkKey(model.name(), c.name()))).toList();
             List<Column> columns = checks.isEmpty() ? List.of()
                     : ctx.warehouse().columns(st.describe("test", model.name(), relation));
+            BatchChecks.Scoped scoped = inRun.contains(model.name()) && ctx.warehouse().executes()
+                    ? batchChecks.of(model, checks) : null;
             for (CheckSpec check : checks) {
                 requireColumns(model, check, columns);
-                if (!builtIn(ctx, model.name(), relation, check, inRun)) {
+                boolean passed = scoped != null && scoped.checks().contains(check.name())
+                        ? execute(ctx, model.name(), check, st.checkBatch(model.name(), check, scoped.overlay().kept(),
+                        scoped.overlay().batch(), columns.stream().map(Column::name).toList()))
+                        : builtIn(ctx, model.name(), relation, check, inRun);
+                if (!passed) {
                     failedModels.add(model.name());
                     ok = false;
                 }

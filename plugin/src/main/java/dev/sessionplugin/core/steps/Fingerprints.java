@@ -121,7 +121,7 @@ public final class Fingerprints {
         return out;
     }
 
-    private static String ofBuiltIn(CheckSpec check, String subject, String publishedSubject,
+    static String ofBuiltIn(CheckSpec check, String subject, String publishedSubject,
                                     Map<String, String> sources, Map<String, String> models) {
         if (CheckType.of(check.type()).map(CheckType::readsTheClock).orElse(true) || subject == null) {
             return null;

@@ -4,11 +4,7 @@ import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.Plan.PlannedModel;
 import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.SessionException.Kind;
-import dev.sessionplugin.core.descriptor.Materialized;
-import dev.sessionplugin.core.dialect.Dialect;
 import dev.sessionplugin.core.dialect.Dialect.Publication;
-import dev.sessionplugin.core.materialize.Build;
-import dev.sessionplugin.core.materialize.Materialization;
 import dev.sessionplugin.core.dialect.Statements;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.warehouse.Sql;
@@ -51,7 +47,7 @@ public final class PublishStep {
                     .map(source -> st.copySourceForViews(model.name(), ctx.plan().project().descriptor().sources()
                             .get(source))).toList();
             publications.add(new Publication(model.name(), st.schemaOf(model.name()), model.name(),
-                    Statements.shadowOf(model.name()), model.published(), copies, batchApply(ctx, model)));
+                    Statements.shadowOf(model.name()), model.published(), copies, Overlay.of(ctx, model)));
         }
         if (!refused.isEmpty() && ctx.warehouse().executes()) { // a render shows the publish as if all passed
             throw new SessionException(Kind.CHECK, Location.of(ctx.plan().project().descriptor().file()),
@@ -84,16 +80,6 @@ public final class PublishStep {
             ctx.report().step(new StepResult("swap", p.model(), Status.OK, rows.getOrDefault(p.model(), -1L), millis,
                     "-> " + relations.get(p.model()), null));
         }
-    }
-
-    /** How to apply an incremental model's batch when its shadow is an overlay of the published table; else null. */
-    private static Dialect.BatchApply batchApply(StepContext ctx, PlannedModel model) {
-        Materialized.Kind kind = model.materialized().kind();
-        if (kind != Materialized.Kind.INCREMENTAL) {
-            return null;
-        }
-        return Materialization.of(kind).batchApply(new Build(ctx.warehouse(), ctx.statements(), model, false, null,
-                null, ctx.report()));
     }
 
     /**
