@@ -462,9 +462,9 @@ class PipelineBenchmark {
     }
 
     /**
-     * An incremental model of all sessions gets 1 % new sessions: the run that adds them against a full rebuild of
-     * the same files. Both runs stage the changed CSVs again (the files are whole extracts); the model's own steps
-     * (build, checks, publish) are reported apart, since that is what the materialization changes.
+     * An incremental model of all sessions gets 1 % new sessions, appended to both files: the run that adds them
+     * against a full rebuild of the same files. The model's own steps (build, checks, publish) are reported apart,
+     * since that is what the materialization changes.
      */
     void incremental() throws Exception {
         Path base = sessions();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Local CSV sources on Snowflake: the real driver uploads them with PUT to an internal stage (the emulator tells
  * it to upload to a local folder, as Snowflake tells it to upload to cloud storage), and the same COPY loads them.
- * An unchanged file is neither loaded nor uploaded again.
+ * An unchanged file is neither loaded nor uploaded again; a grown one uploads and loads only its new rows.
  */
 class SnowflakeLocalFilesTest {
 
@@ -50,9 +50,14 @@ class SnowflakeLocalFilesTest {
             TestProjects.append(dir, "data/session_timestamp.csv", "extra-session,2019-12-31 23:00:00.000\n");
             before = snowflake.statements().size();
             SnowflakeProjects.run(dir, Goal.RUN, null, "secret", new ArrayList<>());
-            assertEquals(2, snowflake.statements().subList(before, snowflake.statements().size()).stream()
-                    .filter(s -> s.startsWith("PUT ")).count(), "changed files are uploaded again");
+            List<String> appended = snowflake.statements().subList(before, snowflake.statements().size()).stream()
+                    .filter(s -> s.startsWith("PUT ")).toList();
+            assertEquals(2, appended.size(), "grown files upload their new rows");
+            assertTrue(appended.stream().allMatch(s -> s.contains("session-appended-")), appended.toString());
             assertEquals(TestProjects.innerJoinOfCsvs(dir), published(snowflake));
+            assertEquals(List.of(String.valueOf(java.nio.file.Files.readAllLines(dir.resolve(
+                    "data/user_session_channel.csv")).size() - 1)), snowflake.read(
+                    "SELECT COUNT(*) FROM raw.user_session_channel_table"), "the staging table holds every row once");
         }
     }
 
