@@ -46,25 +46,26 @@ public final class StageStep {
         for (var entry : bySource.entrySet()) {
             SourceSpec source = entry.getKey();
             Timer timer = new Timer();
-            SourceScan scan = scans.containsKey(source.name()) ? scans.get(source.name())
-                    : SourceScan.of(source, entry.getValue(), null, null);
+            SourceScan known = scans.get(source.name());
+            boolean appends = known != null && known.appends();
             fingerprints.forget(Fingerprints.SOURCE, List.of(source.name()), List.of(Fingerprints.EXTENTS));
             Loaded loaded;
-            try (AppendedBytes appended = scan.appends() ? AppendedBytes.of(source, scan.tails()) : null) {
+            try (AppendedBytes appended = appends ? AppendedBytes.of(source, known.tails()) : null) {
                 if (appended == null) {
                     ctx.warehouse().update(ctx.statements().createStagingTable(source));
                 }
                 loaded = loadAll(ctx, source, appended == null ? entry.getValue() : appended.files(), timer,
                         appended);
             }
-            if (ctx.warehouse().executes()) {
+            if (ctx.warehouse().executes()) { // a render reads no file: it may not even be downloaded
+                SourceScan scan = known != null ? known : SourceScan.of(source, entry.getValue(), null, null);
                 fingerprints.record(Fingerprints.SOURCE, source.name(), scan.fingerprint());
                 fingerprints.record(Fingerprints.EXTENTS, source.name(), scan.extents());
             }
             List<LocalFile> all = entry.getValue();
             String from = all.size() == 1 ? all.get(0).display() : all.size() + " files";
             ctx.report().step(new StepResult("stage", source.name(), Status.OK, loaded.rows, timer.millis(),
-                    scan.appends() ? "appended from " + from + " (" + AppendedBytes.describe(scan.tails()) + ")"
+                    appends ? "appended from " + from + " (" + AppendedBytes.describe(known.tails()) + ")"
                             : "from " + from, loaded.statement));
         }
     }

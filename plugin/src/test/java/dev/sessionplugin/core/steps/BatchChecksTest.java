@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionplugin.core.Goal;
 import dev.sessionplugin.core.TestProjects;
+import dev.sessionplugin.core.materialize.ShopProject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchChecksTest {
 
-    static final String DESCRIPTOR = """
-            project: shop
-            sources:
-              events:
-                uri: data/events.csv
-                table: events_table
-                columns: {id: INTEGER, kind: VARCHAR, amount: INTEGER, ts: TIMESTAMP}
+    /** The shop's source, and two incremental models with checks. */
+    static final String DESCRIPTOR = ShopProject.DESCRIPTOR.substring(0, ShopProject.DESCRIPTOR.indexOf("folders:"))
+            + """
             models:
               sales:
                 materialized: incremental
