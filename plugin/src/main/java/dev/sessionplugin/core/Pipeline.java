@@ -125,10 +125,7 @@ public final class Pipeline {
             return report;
         }
         Path rendered = request.buildDir().resolve("session").resolve("rendered");
-        boolean dryRun = request.goal() == Goal.RENDER;
-        if (dryRun) { // a render shows exactly this render's statements
-            deleteTree(rendered);
-        }
+        boolean dryRun = request.goal() == Goal.RENDER; // a render shows exactly its own statements: see writeJournal
         // One file per model or source, written in bulk when the run ends or fails: a file per statement cost
         // more than the statements of small models (an open() each).
         RenderedFiles files = RenderedFiles.bySubject(rendered, project.display(rendered));
@@ -154,16 +151,16 @@ public final class Pipeline {
             report.statements(files.sent());
             report.finish(null);
         } catch (SessionException e) {
-            files.writeJournal();
+            files.writeJournal(dryRun);
             report.statements(files.sent());
             report.finish(e.getMessage());
             finish(request, project, report, dialect, progress);
             throw e;
         } catch (RuntimeException e) {
-            files.writeJournal(); // whatever failed, the statements sent so far are where a reader looks first
+            files.writeJournal(dryRun); // whatever failed, the statements sent so far are where a reader looks first
             throw e;
         }
-        files.writeJournal();
+        files.writeJournal(dryRun);
         finish(request, project, report, dialect, progress);
         return report;
     }
@@ -181,20 +178,6 @@ public final class Pipeline {
         dev.sessionplugin.core.compile.Compilation.run(request, report).catalog().models().forEach((name, node) ->
                 columns.put(name, node.columns().stream().map(c -> new Warehouse.Column(c.name(), c.type())).toList()));
         return columns;
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (java.io.IOException e) {
-            throw SessionException.io(Location.of(root.toString()), "cannot clear the rendered SQL: " + e.getMessage(),
-                    "check that the build directory is writable", e);
-        }
     }
 
     private static void runSteps(RunRequest request, Project project, StepContext ctx) {

@@ -154,12 +154,36 @@ class PipelineTest {
             assertFalse(TestProjects.rendered(dir, statement).isBlank(), statement);
         }
         try (var files = Files.list(dir.resolve("target/session/rendered"))) { // a file per model, source, ...
-            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals(".written"))
+                    .toList();
             assertTrue(names.containsAll(List.of("journal.sql", "session_summary.sql", "session_timestamp.sql",
                     "user_session_channel.sql")), names.toString());
             assertTrue(names.stream().allMatch(n -> n.endsWith(".sql")), "no folder per step: " + names);
         }
         assertFalse(Files.exists(dir.resolve("target/session.duckdb")), "render does not connect");
+    }
+
+    @Test
+    void renderRewritesOnlyChangedFilesAndLeavesExactlyItsOwn() throws Exception {
+        TestProjects.sample(dir, 10);
+        write(dir, "models/channel_counts.sql.mustache",
+                "SELECT channel, count(*) AS n FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        run(dir, Goal.RENDER);
+        Path rendered = dir.resolve("target/session/rendered");
+        Path source = rendered.resolve("session_timestamp.sql");
+        Path summary = rendered.resolve("session_summary.sql");
+        java.nio.file.attribute.FileTime sourceTime = Files.getLastModifiedTime(source);
+        write(dir, "target/session/rendered/ctas/old_layout.ctas_shadow.sql", "SELECT 1;"); // a file per statement
+        Files.writeString(summary, Files.readString(summary).replace("CREATE", "create")); // edited by hand
+        Files.delete(dir.resolve("models/channel_counts.sql.mustache"));
+        Thread.sleep(20);
+
+        run(dir, Goal.RENDER);
+        assertEquals(sourceTime, Files.getLastModifiedTime(source), "unchanged and untouched: not written again");
+        assertTrue(Files.readString(summary).contains("CREATE OR REPLACE TABLE"), "edited by hand: written again");
+        assertFalse(Files.exists(rendered.resolve("channel_counts.sql")), "a removed model's statements go");
+        assertFalse(Files.exists(rendered.resolve("ctas")), "what an earlier layout left goes, folder and all");
+        assertTrue(TestProjects.rendered(dir, "ctas/session_summary.ctas_shadow.sql").contains("__shadow"));
     }
 
     @Test

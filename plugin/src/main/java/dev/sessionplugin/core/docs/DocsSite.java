@@ -2,6 +2,7 @@ package dev.sessionplugin.core.docs;
 
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.WrittenFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ final class DocsSite {
             Map<String, SiteCatalog.Node> byId = new HashMap<>();
             catalog.nodes().forEach(n -> byId.put(n.id(), n));
             // pages on every core: each is independent, and a large project has thousands
-            WrittenPages pages = WrittenPages.in(dir);
+            WrittenFiles pages = WrittenFiles.in(dir);
             catalog.nodes().parallelStream().forEach(n -> pages.write(n.page(), render(node, NodePage.of(catalog,
                     n, byId))));
             pages.save();

@@ -2,6 +2,7 @@ package dev.sessionplugin.core.warehouse;
 
 import dev.sessionplugin.core.Location;
 import dev.sessionplugin.core.SessionException;
+import dev.sessionplugin.core.WrittenFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,16 @@ public final class RenderedFiles {
 
     /** Writes {@code journal.sql}: every statement of the run in the order it was sent. */
     public void writeJournal() {
+        writeJournal(false);
+    }
+
+    /**
+     * Writes {@code journal.sql} and, {@link #bySubject}, each subject's file; a file that provably holds its text
+     * already is left alone ({@link WrittenFiles}).
+     *
+     * @param only whether the folder then holds only these files (a render shows exactly its own statements)
+     */
+    public void writeJournal(boolean only) {
         StringBuilder text = new StringBuilder();
         synchronized (journal) {
             for (Sql sql : journal) {
@@ -89,17 +100,19 @@ public final class RenderedFiles {
         }
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("journal.sql"), text, StandardCharsets.UTF_8);
+            WrittenFiles written = WrittenFiles.in(dir);
+            written.write("journal.sql", text.toString());
             if (bySubject != null) {
-                synchronized (bySubject) {
-                    for (var subject : bySubject.entrySet()) {
-                        Path file = dir.resolve(subject.getKey() + ".sql"); // a check's is under its model's folder
-                        Files.createDirectories(file.getParent());
-                        Files.writeString(file, subject.getValue(), StandardCharsets.UTF_8);
-                    }
+                synchronized (bySubject) { // a check's file is under its model's folder
+                    bySubject.entrySet().parallelStream().forEach(subject ->
+                            written.write(subject.getKey() + ".sql", subject.getValue().toString()));
                 }
             }
-        } catch (IOException e) {
+            written.save();
+            if (only) {
+                written.removeOthers();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw SessionException.io(Location.of(display), "cannot write the statement journal: " + e.getMessage(),
                     "check that the build directory is writable", e);
         }

@@ -97,7 +97,8 @@ class SnowflakeRenderGoldenTest {
             return files;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) { // not the record of what was written
                 files.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
             }
         }
