@@ -153,7 +153,6 @@ public interface Dialect {
     default void prepare(java.sql.Statement statement, Sql sql) throws SQLException {
     }
 
-    /** The engine's id of the statement that just ran, or null. */
     /**
      * Whether {@code session:export-superset} works from the compile catalog instead of connecting (a remote
      * warehouse: no login, no running warehouse, just the bundle); the embedded engine connects for its page.
@@ -176,8 +175,18 @@ public interface Dialect {
         return null;
     }
 
+    /** The engine's id of the statement that just ran, or null. */
     default String queryId(java.sql.Statement statement) {
         return null;
+    }
+
+    /**
+     * Whether a run builds its shadows on one connection in one transaction instead of on several connections as
+     * their upstream models finish: an engine that commits one writer at a time to its file gains nothing from
+     * more connections but a commit per shadow. Where DDL commits on its own, this must stay false.
+     */
+    default boolean buildsInOneTransaction() {
+        return false;
     }
 
     /**

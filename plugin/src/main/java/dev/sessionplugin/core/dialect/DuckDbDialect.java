@@ -45,6 +45,12 @@ public final class DuckDbDialect implements Dialect {
         return Dialects.DUCKDB;
     }
 
+    /** One writer commits at a time to a file, and each statement already runs on every core. */
+    @Override
+    public boolean buildsInOneTransaction() {
+        return true;
+    }
+
     /** Quoted: DuckDB keeps the declared case and still matches names case-insensitively, and keywords are safe. */
     @Override
     public String identifier(String name) {
@@ -186,6 +192,11 @@ public final class DuckDbDialect implements Dialect {
         if (text.matches("(?s)^(Parser|Binder|Catalog) Error.*")) {
             return new SessionException(Kind.CONFIG, where == null ? null : Location.of(where), clip(text),
                     "fix the SQL that produced this statement (the rendered file shows it as it ran)", error);
+        }
+        if (text.matches("(?s)^(Conversion|Out of Range|Invalid Input) Error.*")) {
+            return new SessionException(Kind.DATA, where == null ? null : Location.of(where), clip(text),
+                    "a value does not fit what the SQL does with it (a cast, a division, a range): fix the SQL "
+                            + "(e.g. TRY_CAST) or those rows", error);
         }
         if (text.startsWith("IO Error")) {
             return new SessionException(Kind.IO, Location.of(file.toString()), clip(text),

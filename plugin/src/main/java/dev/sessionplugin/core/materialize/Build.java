@@ -42,7 +42,7 @@ public record Build(Warehouse warehouse, Statements statements, PlannedModel mod
         try {
             return update(create);
         } catch (dev.sessionplugin.core.SessionException e) {
-            if (shadowKind() != otherKind) {
+            if (warehouse.inOpenTransaction() || shadowKind() != otherKind) { // in one, CtasStep dropped leftovers
                 throw e;
             }
             dropShadow(Statements.shadowOf(model.name()));

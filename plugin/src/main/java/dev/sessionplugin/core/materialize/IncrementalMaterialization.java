@@ -44,7 +44,7 @@ final class IncrementalMaterialization implements Materialization {
                     applied = true;
                     return built;
                 } finally { // an overlay's batch stays for the publish; a clone has taken it in already
-                    if (!applied || b.statements().dialect().clonesTablesForFree()) {
+                    if (applied ? b.statements().dialect().clonesTablesForFree() : !b.warehouse().inOpenTransaction()) {
                         b.dropShadow(Statements.batchOf(b.model().name()));
                     }
                 }

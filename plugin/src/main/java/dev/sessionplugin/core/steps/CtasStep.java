@@ -6,29 +6,22 @@ import dev.sessionplugin.core.SessionException;
 import dev.sessionplugin.core.descriptor.SourceSpec;
 import dev.sessionplugin.core.descriptor.Materialized;
 import dev.sessionplugin.core.dialect.Statements;
+import dev.sessionplugin.core.graph.ModelScheduler;
 import dev.sessionplugin.core.materialize.Build;
 import dev.sessionplugin.core.materialize.Materialization;
 import dev.sessionplugin.core.report.StepResult;
 import dev.sessionplugin.core.report.StepResult.Status;
-import dev.sessionplugin.core.warehouse.Sql;
 import dev.sessionplugin.core.warehouse.Warehouse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Builds each selected model into its shadow table next to the published one, wave by wave in dependency order;
- * the models of one wave read only earlier waves, so they are built at once on up to {@code threads} connections.
+ * Builds each selected model into its shadow table next to the published one, in dependency order: on up to
+ * {@code threads} connections, each model as soon as the models it reads are built ({@link ModelScheduler}).
  */
 public final class CtasStep {
 
@@ -54,65 +47,47 @@ public final class CtasStep {
         // model): a run that stops in between leaves no shadow publishable.
         ShadowLedger ledger = new ShadowLedger(ctx.warehouse(), ctx.statements());
         ledger.forget(byName.keySet());
-        for (List<String> wave : ctx.plan().waves()) {
-            List<PlannedModel> models = wave.stream().map(byName::get).toList();
-            int threads = Math.min(ctx.threads(), models.size());
-            if (threads <= 1 || !ctx.warehouse().executes()) {
-                models.forEach(m -> build(ctx, ctx.warehouse(), m, definitions.get(m.name()),
-                        started.incrementAndGet(), total));
-            } else {
-                inParallel(ctx, models, threads, started, total, definitions);
-            }
-        }
+        List<PlannedModel> order = ctx.plan().waves().stream().flatMap(List::stream).map(byName::get).toList();
         Map<String, String> built = new java.util.LinkedHashMap<>();
         ctx.plan().models().forEach(m -> built.put(m.name(), fingerprints.get(m.name())));
+        Warehouse w = ctx.warehouse();
+        int threads = Math.min(ctx.threads(), order.size());
+        if (w.executes() && w.dialect().buildsInOneTransaction()) { // the ledger commits with the shadows
+            dropLeftovers(ctx, order);
+            w.inTransaction(() -> {
+                order.forEach(m -> build(ctx, w, m, definitions.get(m.name()), started.incrementAndGet(), total));
+                ledger.built(built);
+                return null;
+            });
+            return;
+        }
+        if (threads <= 1 || !w.executes()) {
+            order.forEach(m -> build(ctx, w, m, definitions.get(m.name()), started.incrementAndGet(), total));
+        } else {
+            ModelScheduler.run(w, order, threads, (fork, m) -> build(ctx, fork, m, definitions.get(m.name()),
+                    started.incrementAndGet(), total));
+        }
         ledger.built(built);
     }
 
-    private static void inParallel(StepContext ctx, List<PlannedModel> models, int threads, AtomicInteger started,
-                                   int total, Map<String, String> definitions) {
-        BlockingQueue<Warehouse> free = new ArrayBlockingQueue<>(threads);
-        List<Warehouse> forks = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int i = 0; i < threads; i++) {
-                Warehouse fork = ctx.warehouse().fork();
-                forks.add(fork);
-                free.add(fork);
-            }
-            List<Future<?>> running = new ArrayList<>();
-            for (PlannedModel model : models) {
-                running.add(pool.submit(() -> {
-                    Warehouse w = free.take();
-                    try {
-                        build(ctx, w, model, definitions.get(model.name()), started.incrementAndGet(), total);
-                    } finally {
-                        free.put(w);
-                    }
-                    return null;
-                }));
-            }
-            SessionException first = null;
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof SessionException s ? s
-                                : new SessionException(SessionException.Kind.WAREHOUSE, null, String.valueOf(e.getCause()),
-                                null, e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while building models", e);
+    /**
+     * Removes what a failed run left of these models (shadows kept for inspection, batches), found with one look-up
+     * per schema: in a transaction, a statement that fails on one (a table where a view is built) cannot be
+     * retried.
+     */
+    private static void dropLeftovers(StepContext ctx, List<PlannedModel> models) {
+        Statements st = ctx.statements();
+        var kinds = st.kinds(ctx.warehouse(), "ctas");
+        for (PlannedModel m : models) {
+            String schema = st.schemaOf(m.name());
+            for (String table : List.of(Statements.shadowOf(m.name()), Statements.batchOf(m.name()))) {
+                String kind = kinds.apply(schema, table);
+                if (!kind.isEmpty()) {
+                    boolean view = kind.contains("VIEW");
+                    ctx.warehouse().update(st.dropRelation("ctas", m.name(), view ? "drop_view" : "drop_table", schema,
+                            table, view));
                 }
             }
-            if (first != null) {
-                throw first;
-            }
-        } finally {
-            pool.shutdownNow();
-            forks.forEach(Warehouse::close);
         }
     }
 
@@ -145,6 +120,13 @@ public final class CtasStep {
                         + "' failed to build (" + model.materialized().kind().word() + "): " + e.reason(),
                         "the statement as it ran is in " + w.files().whereIs(ran) + ", from the " + w.dialect().name()
                         + " templates of this materialization; check that the engine and the role support it", e);
+            }
+            if (e.kind() == SessionException.Kind.DATA && modelSql) { // e.g. a cast that fails on some row
+                throw new SessionException(e.kind(), Location.of(model.file().display(), model.lineOf(ran.text(),
+                        e.reason())), "model '" + model.name() + "' failed to build on the rows it read: "
+                        + e.reason(), "a value does not fit what the SELECT does with it (a cast, a division, a "
+                        + "range): fix the model's SELECT (e.g. TRY_CAST) or those rows; the statement as it ran is in "
+                        + w.files().whereIs(ran), e);
             }
             if (e.kind() == SessionException.Kind.CONFIG) {
                 if (ran != null) {

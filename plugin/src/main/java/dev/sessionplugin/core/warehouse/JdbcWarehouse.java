@@ -130,6 +130,15 @@ public final class JdbcWarehouse implements Warehouse {
         }
     }
 
+    @Override
+    public boolean inOpenTransaction() {
+        try {
+            return !connection.getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T run(Statement statement) throws SQLException;

@@ -49,6 +49,14 @@ public interface Warehouse extends AutoCloseable {
     /** Runs {@code work} in one transaction: all of it commits, or on any error none of it does. */
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Whether statements run inside {@link #inTransaction}: after an error there, the engine refuses every further
+     * statement until the rollback, which undoes what a clean-up would have.
+     */
+    default boolean inOpenTransaction() {
+        return false;
+    }
+
     @Override
     void close();
 

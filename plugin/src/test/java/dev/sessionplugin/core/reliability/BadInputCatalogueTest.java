@@ -83,6 +83,10 @@ class BadInputCatalogueTest {
                         MODEL, 0, "duplicate model name 'session_summary'", "rename one of the two files"),
                 local("model without SELECT", d -> write(d, MODEL, "DROP TABLE raw.user_session_channel_table"),
                         MODEL, 1, "does not hold a query", "holds only its SELECT"),
+                local("model failing as it runs", d -> write(d, MODEL, "SELECT userId, sessionId,\n"
+                        + "  CAST(channel AS INTEGER) AS channel_number\nFROM {{#source}}user_session_channel{{/source}}"),
+                        MODEL, 2, "model 'session_summary' failed to build", "Could not convert",
+                        "fix the model's SELECT"),
                 local("unknown ref", d -> write(d, "models/weekly.sql.mustache", "SELECT *\nFROM {{#ref}}sessions{{/ref}}"),
                         "models/weekly.sql.mustache", 2, "unknown model 'sessions'", "models: session_summary, weekly"),
                 local("ref of a source", d -> write(d, "models/weekly.sql.mustache",
