@@ -121,7 +121,8 @@ public final class CtasStep {
                         "the statement as it ran is in " + w.files().whereIs(ran) + ", from the " + w.dialect().name()
                         + " templates of this materialization; check that the engine and the role support it", e);
             }
-            if (e.kind() == SessionException.Kind.DATA && modelSql) { // e.g. a cast that fails on some row
+            if (e.kind() == SessionException.Kind.DATA && modelSql // the engine's, e.g. a cast failing on a row
+                    && e.getCause() instanceof java.sql.SQLException) {
                 throw new SessionException(e.kind(), Location.of(model.file().display(), model.lineOf(ran.text(),
                         e.reason())), "model '" + model.name() + "' failed to build on the rows it read: "
                         + e.reason(), "a value does not fit what the SELECT does with it (a cast, a division, a "
