@@ -4,7 +4,7 @@ def dir = basedir.toPath()
 // one file per model or source, its statements in the order a run sends them
 ['stage/user_session_channel.load_csv.sql', 'ctas/session_summary.ctas_shadow.sql',
  'test/session_summary.unique_sessionId.sql', 'test/session_summary.no_duplicate_rows.sql',
- 'swap/session_summary.retire_live.sql', 'swap/session_summary.promote_shadow.sql'].each {
+ 'swap/session_summary.drop_live.sql', 'swap/session_summary.promote_shadow.sql'].each {
     assert !TestProjects.rendered(dir, it).isBlank() : it
 }
 assert TestProjects.rendered(dir, 'ctas/session_summary.ctas_shadow.sql')

@@ -150,7 +150,7 @@ class PipelineTest {
         run(dir, Goal.RENDER);
         for (String statement : List.of("stage/user_session_channel.load_csv.sql", "ctas/session_summary.ctas_shadow.sql",
                 "test/session_summary.unique_sessionId.sql", "swap/session_summary.promote_shadow.sql",
-                "swap/session_summary.retire_live.sql", "swap/session_summary.drop_retired.sql")) {
+                "swap/session_summary.drop_live.sql")) {
             assertFalse(TestProjects.rendered(dir, statement).isBlank(), statement);
         }
         try (var files = Files.list(dir.resolve("target/session/rendered"))) { // a file per model, source, ...

@@ -207,8 +207,9 @@ public final class DuckDbDialect implements Dialect {
     }
 
     /**
-     * One transaction for all models: retire each live table, promote its shadow, drop the retired one (or, for an
-     * incremental overlay, apply its batch to the live table); then
+     * One transaction for all models: drop each live table and rename its shadow to the live name (inside the
+     * transaction no reader sees the name without a table; or, for an incremental overlay, apply its batch to the
+     * live table); then
      * re-create each view over the published tables (a shadow view reads shadows). What is live is asked first,
      * because a failed statement would abort the transaction. Then the serving file is brought to the published
      * relations (see {@link ServingFile}) and swapped in; the transaction gives each table it wrote a new version.
@@ -243,14 +244,13 @@ public final class DuckDbDialect implements Dialect {
                     p.batch().to(statements.dialect().relation(p.schema(), p.live())).forEach(warehouse::update);
                     warehouse.update(statements.dropRelation("swap", p.model(), "drop_shadow", p.schema(),
                             p.shadow(), true));
-                } else if (!p.isView()) {
-                    String retired = p.live() + "__retired";
-                    retire(warehouse, statements, p, live.get(i), retired);
+                } else if (!p.isView()) { // inside the transaction, nobody sees the name without a table
+                    if (!live.get(i).isEmpty()) {
+                        warehouse.update(statements.dropRelation("swap", p.model(), "drop_live", p.schema(),
+                                p.live(), live.get(i).equals("VIEW")));
+                    }
                     warehouse.update(statements.rename("swap", p.model(), "promote_shadow", p.schema(), p.shadow(),
                             p.live()));
-                    if (live.get(i).equals("BASE TABLE")) {
-                        warehouse.update(statements.dropTable("swap", p.model(), "drop_retired", p.schema(), retired));
-                    }
                 }
             }
             for (int i = 0; i < publications.size(); i++) {
@@ -273,15 +273,6 @@ public final class DuckDbDialect implements Dialect {
         });
         serving.publish(warehouse, statements, before, batches);
         publications.stream().filter(p -> p.batch() != null).forEach(p -> warehouse.update(p.batch().dropBatch()));
-    }
-
-    /** Moves a live table out of the way (a live view, which holds no rows, is dropped). */
-    private static void retire(Warehouse warehouse, Statements statements, Publication p, String live, String retired) {
-        if (live.equals("BASE TABLE")) {
-            warehouse.update(statements.rename("swap", p.model(), "retire_live", p.schema(), p.live(), retired));
-        } else if (live.equals("VIEW")) {
-            warehouse.update(statements.dropRelation("swap", p.model(), "drop_live_view", p.schema(), p.live(), true));
-        }
     }
 
     private static String message(SQLException error) {
