@@ -130,8 +130,7 @@ class PipelineTest {
     @Test
     void selectionBuildsUpstreamShadowsAndReadsUnselectedModelsAsPublished() throws Exception {
         TestProjects.sample(dir, 400);
-        write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         run(dir, Goal.RUN);
         assertEquals(List.of("6"), query(dir, "SELECT COUNT(*) FROM analytics.channel_counts"));
 
@@ -166,8 +165,7 @@ class PipelineTest {
     @Test
     void renderRewritesOnlyChangedFilesAndLeavesExactlyItsOwn() throws Exception {
         TestProjects.sample(dir, 10);
-        write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, count(*) AS n FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         run(dir, Goal.RENDER);
         Path rendered = dir.resolve("target/session/rendered");
         Path source = rendered.resolve("session_timestamp.sql");

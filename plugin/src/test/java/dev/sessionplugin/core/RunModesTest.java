@@ -53,8 +53,7 @@ class RunModesTest {
     void aPartialPublishShipsWhatPassedAndHoldsBackWhatReadsAFailure() throws Exception {
         TestProjects.sample(dir, 100);
         write(dir, "models/users.sql.mustache", "SELECT DISTINCT userId FROM {{#source}}user_session_channel{{/source}}");
-        write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS n FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         TestProjects.append(dir, "data/user_session_channel.csv", "dupuser,dupsession,Direct\ndupuser,dupsession,Naver\n");
         TestProjects.append(dir, "data/session_timestamp.csv", "dupsession,2019-05-01 10:00:00\n");
         SessionException e = failure(() -> run(Goal.RUN, new RunMode(false, true, null)));

@@ -53,6 +53,12 @@ public final class TestProjects {
         return dir;
     }
 
+    /** A second model over the seed's: sessions per channel ({@code channel_counts}). */
+    public static void channelCounts(Path dir) throws IOException {
+        write(dir, "models/channel_counts.sql.mustache",
+                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+    }
+
     public static void write(Path dir, String file, String text) throws IOException {
         Path path = dir.resolve(file);
         Files.createDirectories(path.getParent());

@@ -123,8 +123,7 @@ class CompilerTest {
     @Test
     void theCatalogHoldsWhatTheRunPublishes() throws Exception {
         TestProjects.sample(dir, 20);
-        TestProjects.write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         TestProjects.run(dir, Goal.RUN);
         JsonNode catalog = new ObjectMapper().readTree(dir.resolve("target/session/catalog.json").toFile());
         for (String model : List.of("session_summary", "channel_counts")) {

@@ -392,8 +392,7 @@ class SnowflakeDriverTest {
 
     @Test
     void aFailureInsideThePublishTransactionPublishesNoModel() throws Exception {
-        TestProjects.write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         script(true);
         List<String> summary = published();
         List<String> counts = fake.read("SELECT channel || ':' || sessions FROM analytics.channel_counts ORDER BY 1");

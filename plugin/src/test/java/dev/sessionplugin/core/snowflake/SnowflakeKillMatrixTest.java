@@ -54,8 +54,7 @@ class SnowflakeKillMatrixTest {
     void versionA() throws Exception {
         sf = new SnowflakeEmulator().storage(StageStorage.folder("s3://feed/", dir.resolve("data")));
         SnowflakeProjects.write(dir, sf.jdbcUrl(), "s3://feed/", "", "");
-        TestProjects.write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         SampleData.write(dir.resolve("data"), 200, 1);
         run();
     }

@@ -30,8 +30,7 @@ class IncrementalRunTest {
     @BeforeEach
     void project() throws Exception {
         TestProjects.sample(dir, 800);
-        write(dir, "models/channel_counts.sql.mustache",
-                "SELECT channel, COUNT(*) AS sessions FROM {{#ref}}session_summary{{/ref}} GROUP BY channel");
+        TestProjects.channelCounts(dir);
         write(dir, "models/users.sql.mustache",
                 "SELECT DISTINCT userId FROM {{#source}}user_session_channel{{/source}}");
     }
