@@ -35,6 +35,7 @@ public final class WrittenFiles {
     private final Path dir;
     private final Map<String, Written> before;
     private final Map<String, Written> now = new ConcurrentHashMap<>();
+    private final java.util.Set<Path> folders = ConcurrentHashMap.newKeySet(); // made already: one mkdir each
 
     private WrittenFiles(Path dir, Map<String, Written> before) {
         this.dir = dir;
@@ -72,7 +73,9 @@ public final class WrittenFiles {
                 now.put(relative, last);
                 return;
             }
-            Files.createDirectories(file.getParent());
+            if (folders.add(file.getParent())) {
+                Files.createDirectories(file.getParent());
+            }
             Files.write(file, bytes);
             now.put(relative, new Written(hash, bytes.length, Files.getLastModifiedTime(file).toMillis()));
         } catch (IOException e) {
