@@ -80,13 +80,8 @@ public final class RenderedFiles {
         return displayOf(sql);
     }
 
-    /** Writes {@code journal.sql}: every statement of the run in the order it was sent. */
-    public void writeJournal() {
-        writeJournal(false);
-    }
-
     /**
-     * Writes {@code journal.sql} and, {@link #bySubject}, each subject's file; a file that provably holds its text
+     * Writes {@code journal.sql} (every statement of the run in the order it was sent) and, {@link #bySubject}, each subject's file; a file that provably holds its text
      * already is left alone ({@link WrittenFiles}).
      *
      * @param only whether the folder then holds only these files (a render shows exactly its own statements)
